@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { ConfigModule } from './config/config.module';
+import { TriplineConfig } from './config/tripline-config';
+import { DatabaseModule } from './database/database.module';
+import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { IngestModule } from './ingest/ingest.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { PlaybooksModule } from './playbooks/playbooks.module';
+import { RunsModule } from './runs/runs.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { TriggersModule } from './triggers/triggers.module';
+import { WorkerApiModule } from './worker-api/worker-api.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: TriplineConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        HealthModule,
+        WorkspacesModule,
+        AuthModule,
+        BootstrapModule,
+        GraphqlApiModule,
+        PlaybooksModule,
+        RunsModule,
+        WorkerApiModule,
+        TemporalModule,
+        IdentityModule,
+        IngestModule,
+        TriggersModule,
+        OutboxModule,
+      ],
+    };
+  }
+}

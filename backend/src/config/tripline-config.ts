@@ -1,0 +1,77 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the API reads from its environment, validated once at start-up. */
+export interface TriplineConfig {
+  api: { host: string; port: number };
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** 32 bytes: encrypts secrets at rest and signs login tokens. */
+  secretKey: Buffer;
+  internalToken: string;
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
+  seed: { writeKey?: string; adminEmail: string; adminPassword?: string; defaultSmtpUrl?: string };
+  /** How often the outbox dispatcher polls when nothing nudges it. */
+  outboxPollMs: number;
+}
+
+const envSchema = z.object({
+  TRIPLINE_API_HOST: z.string().default('0.0.0.0'),
+  TRIPLINE_API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  TRIPLINE_DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().optional(),
+  TRIPLINE_SECRET_KEY: z.string({ error: 'TRIPLINE_SECRET_KEY is required (base64 of 32 random bytes)' }),
+  TRIPLINE_INTERNAL_TOKEN: z.string({ error: 'TRIPLINE_INTERNAL_TOKEN is required' }).min(16, 'TRIPLINE_INTERNAL_TOKEN must be at least 16 characters'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TRIPLINE_TASK_QUEUE: z.string().default('tripline-playbooks'),
+  TRIPLINE_TEMPORAL_UI_URL: z.string().default('http://localhost:8233'),
+  TRIPLINE_WRITE_KEY: z.string().min(8, 'TRIPLINE_WRITE_KEY must be at least 8 characters').optional(),
+  TRIPLINE_ADMIN_EMAIL: z.string().email('TRIPLINE_ADMIN_EMAIL must be an email address').default('admin@tripline.local'),
+  TRIPLINE_ADMIN_PASSWORD: z.string().min(8, 'TRIPLINE_ADMIN_PASSWORD must be at least 8 characters').optional(),
+  TRIPLINE_DEFAULT_SMTP_URL: z.string().optional(),
+  TRIPLINE_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+});
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TriplineConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const secretKey = Buffer.from(e.TRIPLINE_SECRET_KEY, 'base64');
+  if (secretKey.length !== 32) {
+    throw new ConfigError('Invalid configuration:\n  TRIPLINE_SECRET_KEY must be base64 of exactly 32 bytes');
+  }
+  const dataDir = path.resolve(e.TRIPLINE_DATA_DIR);
+  return {
+    api: { host: e.TRIPLINE_API_HOST, port: e.TRIPLINE_API_PORT },
+    dataDir,
+    database: databaseFrom(e.DATABASE_URL, dataDir),
+    secretKey,
+    internalToken: e.TRIPLINE_INTERNAL_TOKEN,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TRIPLINE_TASK_QUEUE,
+      uiUrl: e.TRIPLINE_TEMPORAL_UI_URL.replace(/\/$/, ''),
+    },
+    seed: {
+      writeKey: e.TRIPLINE_WRITE_KEY,
+      adminEmail: e.TRIPLINE_ADMIN_EMAIL,
+      adminPassword: e.TRIPLINE_ADMIN_PASSWORD,
+      defaultSmtpUrl: e.TRIPLINE_DEFAULT_SMTP_URL,
+    },
+    outboxPollMs: e.TRIPLINE_OUTBOX_POLL_MS,
+  };
+}
+
+function databaseFrom(url: string | undefined, dataDir: string): TriplineConfig['database'] {
+  if (!url) return { kind: 'sqlite', file: path.join(dataDir, 'tripline.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: path.resolve(url.slice('sqlite:'.length)) };
+  throw new ConfigError(`Invalid configuration:\n  DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${url.split(':')[0]}:")`);
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+// Filled in by the feature's owner.
+@Module({})
+export class TriggersModule {}

@@ -1,0 +1,13 @@
+// One Jest run over every workspace, so `npm test` prints one summary.
+module.exports = {
+  projects: [
+    '<rootDir>/libs/playbook',
+    '<rootDir>/libs/templates',
+    '<rootDir>/connectors/sdk',
+    '<rootDir>/connectors/email',
+    '<rootDir>/backend',
+    '<rootDir>/workflow-workers',
+    '<rootDir>/designer/jest.config.cjs',
+    '<rootDir>/e2e',
+  ],
+};

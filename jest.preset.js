@@ -1,0 +1,29 @@
+// Shared Jest settings: TypeScript through SWC (with decorator metadata for NestJS/TypeORM),
+// and workspace packages resolved to their sources so tests never need a build.
+const path = require('node:path');
+
+const sourceOf = (dir) => path.join(__dirname, dir, 'src');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@tripline/playbook$': sourceOf('libs/playbook'),
+    '^@tripline/templates$': sourceOf('libs/templates'),
+    '^@tripline/connector-sdk$': sourceOf('connectors/sdk'),
+    '^@tripline/connector-email$': sourceOf('connectors/email'),
+  },
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+};
