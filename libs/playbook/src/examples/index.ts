@@ -1,0 +1,9 @@
+import type { Playbook } from '../dsl/types';
+import { demoRequestFollowUp } from './demo-request-follow-up';
+import { trialConversion } from './trial-conversion';
+import { winLossInterview } from './win-loss-interview';
+
+export { demoRequestFollowUp, trialConversion, winLossInterview };
+
+/** Sample playbooks (seed data, designer templates, the end-to-end test). All pass validate(). */
+export const EXAMPLE_PLAYBOOKS: readonly Playbook[] = [demoRequestFollowUp, winLossInterview, trialConversion];

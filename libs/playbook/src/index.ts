@@ -1,0 +1,31 @@
+/** @tripline/playbook: the playbook DSL, shared by the designer, the backend and the workflow bundle. Pure. */
+export * from './dsl/types';
+export * from './run-types';
+export { PLAYBOOK_LIMITS, NODE_ID_PATTERN } from './dsl/limits';
+export {
+  playbookSchema,
+  stepSchema,
+  filterSchema,
+  edgeSchema,
+  triggerSchema,
+  enrollmentSchema,
+  durationSchema,
+  nodeIdSchema,
+  FILTER_OPERATOR_NAMES,
+  STEP_KINDS,
+} from './dsl/schema';
+export { parsePlaybook, formatPath, type ParsePlaybookResult } from './dsl/parse-playbook';
+export { validate } from './validate/validate';
+export { REQUIRED_ACTION_INPUTS } from './validate/checks/action-inputs';
+export { evaluateFilter, isFilterGroup } from './filters/evaluate-filter';
+export { readPropertyPath } from './filters/property-path';
+export { FILTER_OPERATORS, operatorInfo, type FilterOperatorInfo, type OperatorValueKind } from './filters/operators';
+export { ruleProblem } from './filters/rule-value';
+export { describeFilter } from './filters/describe-filter';
+export { hasNode, getStep, outgoingEdges, incomingEdges, nextNode } from './graph/nodes';
+export { reachableFrom } from './graph/reachable';
+export { outputPorts, isWaitingStep, CONDITION_PORTS } from './graph/ports';
+export { describeStep } from './graph/describe-step';
+export { parseDuration, isDuration, formatDuration, DurationError, MAX_DURATION_MS } from './duration';
+export { bucketOf, variantForBucket, chooseSplitPort, fnv1a32 } from './split-bucket';
+export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversion } from './examples';
