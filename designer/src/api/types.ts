@@ -1,0 +1,105 @@
+/** The shapes the GraphQL API returns (docs/graphql-contract.md), as the designer reads them. */
+import type { RunStatus, StepStatus } from '@tripline/playbook';
+
+export type Role = 'admin' | 'editor' | 'approver' | 'operator' | 'viewer';
+export type PlaybookStatus = 'draft' | 'published';
+export type { RunStatus, StepStatus };
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+}
+
+export interface AuthPayload {
+  token: string;
+  user: User;
+  workspace: Workspace;
+  role: Role;
+}
+
+export interface Me {
+  user: User;
+  workspace: Workspace;
+  role: Role;
+}
+
+export interface PlaybookVersion {
+  id: string;
+  playbookId: string;
+  version: number;
+  /** The published DSL document (JSON scalar). */
+  definition: unknown;
+  publishedAt: string;
+}
+
+export interface PlaybookRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  status: PlaybookStatus;
+  /** The DSL document being edited (JSON scalar: not guaranteed to be a valid playbook). */
+  draft: unknown;
+  publishedVersion: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlaybookWithVersions extends PlaybookRecord {
+  versions: PlaybookVersion[];
+}
+
+export interface GraphqlValidationProblem {
+  code: string;
+  message: string;
+  nodeId: string | null;
+  edgeIndex: number | null;
+  path: string[] | null;
+}
+
+export interface GraphqlValidationResult {
+  ok: boolean;
+  problems: GraphqlValidationProblem[];
+}
+
+export interface RunStep {
+  id: string;
+  stepId: string;
+  kind: string;
+  status: StepStatus;
+  port: string | null;
+  input: unknown;
+  output: unknown;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface Run {
+  id: string;
+  playbookId: string;
+  playbookName: string;
+  playbookVersion: number;
+  workflowId: string;
+  status: RunStatus;
+  subjectKind: string;
+  subjectId: string;
+  error: string | null;
+  temporalUiUrl: string;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  steps: RunStep[];
+}
+
+export interface RunFilter {
+  playbookId?: string;
+  status?: RunStatus;
+  subjectId?: string;
+  limit?: number;
+}
