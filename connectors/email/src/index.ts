@@ -1,0 +1,11 @@
+export { emailConnector } from './email.connector';
+export { sendEmailAction, sendEmailInput, sendEmailOutput } from './send/send-email.action';
+export type { SendEmailInput, SendEmailOutput } from './send/send-email.action';
+export { messageIdFor } from './send/message-id';
+export { smtpAuth } from './smtp/smtp-auth';
+export { smtpConfigSchema } from './smtp/smtp-config';
+export type { SmtpConfig } from './smtp/smtp-config';
+export { toConnectorError } from './smtp/smtp-errors';
+export { startMailCatcher } from './mail-catcher/start-mail-catcher';
+export type { MailCatcher, MailCatcherOptions } from './mail-catcher/start-mail-catcher';
+export type { CaughtMessage } from './mail-catcher/caught-message';

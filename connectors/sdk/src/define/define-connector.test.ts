@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { apiKeyAuth, basicAuth, noAuth, redactConfig } from './auth';
+import { defineAction } from './define-action';
+import { defineConnector } from './define-connector';
+
+const auth = apiKeyAuth();
+
+const echo = defineAction({
+  auth,
+  name: 'echo',
+  displayName: 'Echo',
+  description: 'Returns its input',
+  effect: 'read',
+  input: z.object({ text: z.string() }),
+  output: z.object({ text: z.string(), keyLength: z.number() }),
+  async run({ auth: config, input }) {
+    return { text: input.text, keyLength: config.apiKey.length };
+  },
+});
+
+describe('defineAction', () => {
+  it('is plain data plus a run function that receives the typed config', async () => {
+    expect(echo.name).toBe('echo');
+    expect(echo.irreversible).toBe(false);
+    expect('auth' in echo).toBe(false);
+    await expect(echo.run({ auth: { apiKey: 'abcd' }, input: { text: 'hi' }, idempotencyKey: 'k' })).resolves.toEqual({
+      text: 'hi',
+      keyLength: 4,
+    });
+  });
+
+  it('rejects names that are not camelCase and irreversible reads', () => {
+    const base = { displayName: 'X', description: 'x', input: z.object({}), output: z.object({}), run: async () => ({}) };
+    expect(() => defineAction({ ...base, name: 'Send Email', effect: 'write' })).toThrow(
+      "Action name 'Send Email' must be camelCase",
+    );
+    expect(() => defineAction({ ...base, name: 'look', effect: 'read', irreversible: true })).toThrow(
+      "Action 'look' is a read and cannot be irreversible",
+    );
+  });
+});
+
+describe('defineConnector', () => {
+  it('checks the name, the version and duplicate actions', () => {
+    const base = { displayName: 'X', auth: noAuth(), actions: [echo] };
+    expect(defineConnector({ ...base, name: 'demo', version: '1.0.0' }).actions).toHaveLength(1);
+    expect(() => defineConnector({ ...base, name: 'Demo', version: '1.0.0' })).toThrow("Connector name 'Demo'");
+    expect(() => defineConnector({ ...base, name: 'demo', version: 'latest' })).toThrow(
+      "version 'latest' is not a semantic version",
+    );
+    expect(() => defineConnector({ ...base, name: 'demo', version: '1.0.0', actions: [echo, echo] })).toThrow(
+      "declares action 'echo' twice",
+    );
+  });
+});
+
+describe('auth kinds', () => {
+  it('declare their config schema and secret fields', () => {
+    expect(auth.kind).toBe('apiKey');
+    expect(auth.config.safeParse({ apiKey: '' }).success).toBe(false);
+    expect(basicAuth().secretFields).toEqual(['password']);
+    expect(noAuth().config.safeParse({}).success).toBe(true);
+  });
+
+  it('redact secrets for logs and UIs', () => {
+    expect(redactConfig(basicAuth(), { username: 'ann', password: 'hunter2' })).toEqual({
+      username: 'ann',
+      password: '[redacted]',
+    });
+  });
+});

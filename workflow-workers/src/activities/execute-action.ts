@@ -1,0 +1,68 @@
+import { Context } from '@temporalio/activity';
+import { parseActionInput, parseConnectionConfig, type ConnectorRegistry } from '@tripline/connector-sdk';
+import { renderInput } from '@tripline/templates';
+import type { WorkerApi } from '../worker-api/worker-api';
+import type { ExecuteActionInput, ExecuteActionResult } from './activity-types';
+import { completeLedgerPatiently } from './complete-ledger';
+import { NonRetryableActivityError } from './non-retryable-activity-error';
+
+export interface ExecuteActionDeps {
+  workerApi: WorkerApi;
+  connectors: ConnectorRegistry;
+}
+
+/**
+ * The key of a step's side effect: the same for every retry, replay and reset of this visit of
+ * this node in this enrollment's workflow, different for anything else.
+ */
+export function idempotencyKeyFor(workflowId: string, stepId: string, visit: number): string {
+  return `${workflowId}:${stepId}:${visit}`;
+}
+
+/**
+ * One action step: ledger claim, connection, template rendering, input validation, the action,
+ * ledger completion. A step already completed returns its recorded result without acting again.
+ * Connection configs hold secrets and are never logged.
+ */
+export async function executeAction(deps: ExecuteActionDeps, request: ExecuteActionInput): Promise<ExecuteActionResult> {
+  const context = Context.current();
+  const workflowId = context.info.workflowExecution?.workflowId;
+  if (!workflowId) {
+    throw new NonRetryableActivityError('executeAction runs only as a step of a playbook run workflow', 'NotInWorkflow');
+  }
+  const key = idempotencyKeyFor(workflowId, request.stepId, request.visit);
+  const where = `step ${request.stepId} (${request.connector}.${request.action})`;
+
+  const action = deps.connectors.getAction(request.connector, request.action);
+  const connector = deps.connectors.getConnector(request.connector);
+
+  // Writes go through the ledger; a read may simply run again.
+  const usesLedger = action.effect === 'write';
+  if (usesLedger) {
+    const claim = await deps.workerApi.claimLedger({ workspaceId: request.workspaceId, key });
+    if (claim.state === 'completed') {
+      context.log.info('Step already completed; returning the recorded result', { stepId: request.stepId, key });
+      return { output: claim.result, fromLedger: true, idempotencyKey: key };
+    }
+  }
+
+  const connection = await deps.workerApi.getConnection(request.workspaceId, request.connection);
+  if (connection.connector !== connector.name) {
+    throw new NonRetryableActivityError(
+      `${where} uses connection '${request.connection}', which is a ${connection.connector} connection, not ${connector.name}`,
+      'ConnectionMismatch',
+    );
+  }
+  const auth = parseConnectionConfig(connector, connection.config);
+
+  const rendered = renderInput(request.input, request.context);
+  const input = parseActionInput(action, rendered);
+
+  context.log.info('Running action', { stepId: request.stepId, action: `${connector.name}.${action.name}`, key });
+  const output = await action.run({ auth, input, idempotencyKey: key, signal: context.cancellationSignal });
+
+  if (usesLedger) {
+    await completeLedgerPatiently(deps.workerApi, { workspaceId: request.workspaceId, key, result: output });
+  }
+  return { input: rendered, output, fromLedger: false, idempotencyKey: key };
+}

@@ -1,0 +1,58 @@
+/** The worker process: `node dist/main.js` (started by `npm start`, or one per container). */
+import { Runtime, type NativeConnection, type Worker } from '@temporalio/worker';
+import { createActivities } from './activities/create-activities';
+import { readWorkerConfig } from './config';
+import { defaultConnectors } from './connectors';
+import { connectWithRetry } from './temporal/connect-with-retry';
+import { HttpWorkerApi } from './worker-api/http-worker-api';
+import { createPlaybookWorker } from './worker';
+
+async function main(): Promise<void> {
+  const config = readWorkerConfig(process.env);
+  // We handle signals ourselves so that SIGTERM also stops a worker still waiting for Temporal.
+  Runtime.install({ shutdownSignals: [] });
+
+  const stop = new AbortController();
+  let worker: Worker | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) return;
+    console.log(`worker: ${signal} received, shutting down (finishing the tasks in hand)`);
+    stop.abort();
+    // Before run() the worker is not started; the abort check after Worker.create covers that window.
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let connection: NativeConnection | undefined;
+  try {
+    connection = await connectWithRetry({ address: config.temporalAddress, signal: stop.signal });
+    const activities = createActivities({
+      workerApi: new HttpWorkerApi({ baseUrl: config.apiUrl, token: config.internalToken }),
+      connectors: defaultConnectors(),
+    });
+    worker = await createPlaybookWorker({
+      connection,
+      namespace: config.namespace,
+      taskQueue: config.taskQueue,
+      activities,
+    });
+    if (stop.signal.aborted) return;
+    console.log(
+      `worker: polling task queue '${config.taskQueue}' on Temporal ${config.temporalAddress} ` +
+        `(namespace '${config.namespace}'), API ${config.apiUrl}`,
+    );
+    await worker.run();
+    console.log('worker: stopped');
+  } finally {
+    await connection?.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(`worker: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,101 @@
+import type { RunEvent } from '@tripline/playbook';
+import { z } from 'zod';
+import { WorkerApiError, type ConnectionRecord, type LedgerClaim, type LedgerKey, type WorkerApi } from './worker-api';
+
+export interface HttpWorkerApiOptions {
+  /** The API's base URL, e.g. http://127.0.0.1:3000. */
+  baseUrl: string;
+  /** TRIPLINE_INTERNAL_TOKEN, sent as a Bearer token. */
+  token: string;
+  timeoutMs?: number;
+}
+
+const connectionSchema = z.object({
+  id: z.string(),
+  connector: z.string(),
+  config: z.record(z.string(), z.unknown()),
+});
+const ledgerClaimSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('claimed') }),
+  z.object({ state: z.literal('completed'), result: z.unknown() }),
+]);
+
+const MAX_ERROR_BODY = 500;
+// Statuses that mean "not now" rather than "never": the activity retries them.
+const RETRYABLE_STATUSES = new Set([408, 425, 429]);
+
+/** The worker API over HTTP, against the backend's `/internal/*` endpoints. */
+export class HttpWorkerApi implements WorkerApi {
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: HttpWorkerApiOptions) {
+    if (!options.token) throw new Error('The worker API needs the internal token (TRIPLINE_INTERNAL_TOKEN)');
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  async postRunEvent(event: RunEvent): Promise<void> {
+    await this.request('POST', `/internal/runs/${encodeURIComponent(event.runId)}/events`, event);
+  }
+
+  async getConnection(workspaceId: string, idOrName: string): Promise<ConnectionRecord> {
+    const path = `/internal/workspaces/${encodeURIComponent(workspaceId)}/connections/${encodeURIComponent(idOrName)}`;
+    const parsed = connectionSchema.safeParse(await this.request('GET', path));
+    // Never include the body: it holds the decrypted config.
+    if (!parsed.success) throw new WorkerApiError(`GET ${path} returned a malformed connection`, 200, false);
+    return parsed.data;
+  }
+
+  async claimLedger(request: LedgerKey): Promise<LedgerClaim> {
+    const body = await this.request('POST', '/internal/ledger/claim', request);
+    const parsed = ledgerClaimSchema.safeParse(body);
+    if (!parsed.success) {
+      throw new WorkerApiError(
+        `POST /internal/ledger/claim returned ${JSON.stringify(body)?.slice(0, MAX_ERROR_BODY)}, expected { state: 'claimed' | 'completed' }`,
+        200,
+        false,
+      );
+    }
+    return parsed.data as LedgerClaim;
+  }
+
+  async completeLedger(request: LedgerKey & { result: unknown }): Promise<void> {
+    await this.request('POST', '/internal/ledger/complete', request);
+  }
+
+  private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const url = `${this.baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+      throw new WorkerApiError(`${method} ${url} failed: the API is not reachable (${reason})`, undefined, true);
+    }
+
+    const text = await response.text();
+    if (!response.ok) {
+      const detail = text ? `: ${text.slice(0, MAX_ERROR_BODY)}` : '';
+      throw new WorkerApiError(
+        `${method} ${path} answered ${response.status} ${response.statusText}${detail}`,
+        response.status,
+        response.status >= 500 || RETRYABLE_STATUSES.has(response.status),
+      );
+    }
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new WorkerApiError(`${method} ${path} answered ${response.status} with a body that is not JSON`, response.status, false);
+    }
+  }
+}
