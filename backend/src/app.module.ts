@@ -3,11 +3,13 @@ import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ConfigModule } from './config/config.module';
 import { TriplineConfig } from './config/tripline-config';
+import { ConnectionsModule } from './connections/connections.module';
 import { DatabaseModule } from './database/database.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { IngestModule } from './ingest/ingest.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RunsModule } from './runs/runs.module';
@@ -32,6 +34,8 @@ export class AppModule {
         PlaybooksModule,
         RunsModule,
         WorkerApiModule,
+        ConnectionsModule,
+        LedgerModule,
         TemporalModule,
         IdentityModule,
         IngestModule,

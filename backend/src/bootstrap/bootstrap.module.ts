@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { BootstrapService } from './bootstrap.service';
 
-// Filled in by the feature's owner.
-@Module({})
+@Module({
+  imports: [AuthModule],
+  providers: [BootstrapService],
+  exports: [BootstrapService],
+})
 export class BootstrapModule {}

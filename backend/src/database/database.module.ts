@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { TRIPLINE_CONFIG } from '../config/config.module';
 import { TriplineConfig } from '../config/tripline-config';
 import { ALL_MIGRATIONS } from './migrations';
+import { Transactions } from './transactions';
 
 export function typeOrmOptionsFor(config: TriplineConfig): TypeOrmModuleOptions {
   const common = {
@@ -32,7 +33,10 @@ export function typeOrmOptionsFor(config: TriplineConfig): TypeOrmModuleOptions 
   };
 }
 
+@Global()
 @Module({
+  providers: [Transactions],
+  exports: [Transactions],
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [TRIPLINE_CONFIG],

@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountMemberEntity } from './account-member.entity';
+import { AccountEntity } from './account.entity';
+import { IdentityStore } from './identity.store';
+import { PersonIdentityEntity } from './person-identity.entity';
+import { PersonEntity } from './person.entity';
 
-// Filled in by the feature's owner.
-@Module({})
+/** Persons, accounts and identity stitching (identify, alias, group) for the ingest transaction. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PersonEntity, PersonIdentityEntity, AccountEntity, AccountMemberEntity])],
+  providers: [IdentityStore],
+  exports: [IdentityStore],
+})
 export class IdentityModule {}

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { PlaybookVersionEntity } from './playbook-version.entity';
+import { PlaybookVersionResolver } from './playbook-version.resolver';
+import { PlaybookEntity } from './playbook.entity';
+import { PlaybooksResolver } from './playbooks.resolver';
+import { PlaybooksService } from './playbooks.service';
+import { PublishedPlaybooksService } from './published-playbooks.service';
 
-// Filled in by the feature's owner.
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([PlaybookEntity, PlaybookVersionEntity]), AuthModule],
+  providers: [PlaybooksService, PublishedPlaybooksService, PlaybooksResolver, PlaybookVersionResolver],
+  exports: [PlaybooksService, PublishedPlaybooksService],
+})
 export class PlaybooksModule {}

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TemporalClientProvider } from './temporal-client.provider';
 
-// Filled in by the feature's owner.
-@Module({})
+/** The API's lazily connected Temporal client (used by the outbox dispatcher). */
+@Module({
+  providers: [TemporalClientProvider],
+  exports: [TemporalClientProvider],
+})
 export class TemporalModule {}

@@ -1,4 +1,13 @@
 import { Workspaces1764000000000 } from './1764000000000-workspaces';
+import { UsersAndMemberships1764000001000 } from './1764000001000-users-and-memberships';
+import { Playbooks1764000001001 } from './1764000001001-playbooks';
+import { Runs1764000002000 } from './1764000002000-runs';
+import { Connections1764000002001 } from './1764000002001-connections';
+import { SideEffectLedger1764000002002 } from './1764000002002-side-effect-ledger';
+import { Events1764000003000 } from './1764000003000-events';
+import { Identity1764000003001 } from './1764000003001-identity';
+import { Enrollments1764000003002 } from './1764000003002-enrollments';
+import { Outbox1764000003003 } from './1764000003003-outbox';
 
 /** Every migration, in order. Listed explicitly so builds, tests and the CLI load the same set. */
-export const ALL_MIGRATIONS = [Workspaces1764000000000];
+export const ALL_MIGRATIONS = [Workspaces1764000000000, UsersAndMemberships1764000001000, Playbooks1764000001001, Runs1764000002000, Connections1764000002001, SideEffectLedger1764000002002, Events1764000003000, Identity1764000003001, Enrollments1764000003002, Outbox1764000003003];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BootstrapModule } from '../bootstrap/bootstrap.module';
+import { CryptoModule } from '../crypto/crypto.module';
+import { ConnectionEntity } from './connection.entity';
+import { ConnectionsResolver } from './connections.resolver';
+import { ConnectionsService } from './connections.service';
+import { DefaultEmailConnectionSeeder } from './default-email-connection.seeder';
+
+/** Connector credentials per workspace, encrypted at rest; decrypted only for the worker API. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ConnectionEntity]), CryptoModule, BootstrapModule],
+  providers: [ConnectionsService, ConnectionsResolver, DefaultEmailConnectionSeeder],
+  exports: [ConnectionsService],
+})
+export class ConnectionsModule {}

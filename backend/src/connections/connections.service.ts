@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { z } from 'zod';
+import { SecretBox } from '../crypto/secret-box';
+import { Transactions } from '../database/transactions';
+import { badUserInput, notFound } from '../graphql/errors';
+import { connectionConfigSchema, connectionNameSchema, connectorNameSchema } from './connection-fields';
+import { ConnectionEntity } from './connection.entity';
+
+export interface ConnectionFields {
+  name: string;
+  connector: string;
+  config: Record<string, unknown>;
+}
+
+/** A connection with its config decrypted: for the worker only, never for clients or logs. */
+export interface ResolvedConnection {
+  id: string;
+  connector: string;
+  config: Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
+    private readonly secretBox: SecretBox,
+    private readonly transactions: Transactions,
+  ) {}
+
+  list(workspaceId: string): Promise<ConnectionEntity[]> {
+    return this.connections.find({ where: { workspaceId }, order: { name: 'ASC' } });
+  }
+
+  findByName(workspaceId: string, name: string): Promise<ConnectionEntity | null> {
+    return this.connections.findOneBy({ workspaceId, name });
+  }
+
+  create(workspaceId: string, input: ConnectionFields): Promise<ConnectionEntity> {
+    const fields = {
+      name: check(connectionNameSchema, input.name, 'name'),
+      connector: check(connectorNameSchema, input.connector, 'connector'),
+      config: check(connectionConfigSchema, input.config, 'config'),
+    };
+    const id = randomUUID();
+    const now = new Date();
+    return this.write(async (manager) => {
+      await assertNameFree(manager, workspaceId, fields.name);
+      const connection = manager.create(ConnectionEntity, {
+        id,
+        workspaceId,
+        name: fields.name,
+        connector: fields.connector,
+        configEncrypted: this.seal(id, fields.config),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(ConnectionEntity, connection);
+      return connection;
+    }, fields.name);
+  }
+
+  update(workspaceId: string, id: string, input: Partial<ConnectionFields>): Promise<ConnectionEntity> {
+    const name = input.name === undefined || input.name === null ? undefined : check(connectionNameSchema, input.name, 'name');
+    const connector = input.connector === undefined || input.connector === null ? undefined : check(connectorNameSchema, input.connector, 'connector');
+    const config = input.config === undefined || input.config === null ? undefined : check(connectionConfigSchema, input.config, 'config');
+    return this.write(async (manager) => {
+      const connection = await manager.findOneBy(ConnectionEntity, { workspaceId, id });
+      if (!connection) throw notFound(`Connection ${id}`);
+      if (name !== undefined && name !== connection.name) {
+        await assertNameFree(manager, workspaceId, name);
+        connection.name = name;
+      }
+      if (connector !== undefined) connection.connector = connector;
+      if (config !== undefined) connection.configEncrypted = this.seal(connection.id, config);
+      connection.updatedAt = new Date();
+      return manager.save(connection);
+    }, name);
+  }
+
+  /** True when a connection was deleted; false when the workspace has none with that id. */
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const result = await this.transactions.run((manager) => manager.delete(ConnectionEntity, { workspaceId, id }));
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** By id, else by name (playbook steps may use either); config decrypted. Null when none matches. */
+  async resolve(workspaceId: string, idOrName: string): Promise<ResolvedConnection | null> {
+    const connection =
+      (UUID.test(idOrName) ? await this.connections.findOneBy({ workspaceId, id: idOrName }) : null) ??
+      (await this.connections.findOneBy({ workspaceId, name: idOrName }));
+    if (!connection) return null;
+    return {
+      id: connection.id,
+      connector: connection.connector,
+      config: this.secretBox.open<Record<string, unknown>>(connection.configEncrypted, associatedDataOf(connection.id)),
+    };
+  }
+
+  private seal(id: string, config: Record<string, unknown>): string {
+    return this.secretBox.seal(config, associatedDataOf(id));
+  }
+
+  /** One unit of work; a name taken meanwhile by a concurrent request surfaces as the same clear error. */
+  private async write(work: (manager: EntityManager) => Promise<ConnectionEntity>, name: string | undefined): Promise<ConnectionEntity> {
+    try {
+      return await this.transactions.run(work);
+    } catch (error) {
+      if (name !== undefined && isUniqueViolation(error)) throw nameTaken(name);
+      throw error;
+    }
+  }
+}
+
+async function assertNameFree(manager: EntityManager, workspaceId: string, name: string): Promise<void> {
+  if (await manager.existsBy(ConnectionEntity, { workspaceId, name })) throw nameTaken(name);
+}
+
+/** The envelope is bound to its row: copied into another connection it does not open. */
+function associatedDataOf(connectionId: string): string {
+  return `connection:${connectionId}`;
+}
+
+function check<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw badUserInput(parsed.error.issues[0]?.message ?? `${field} is invalid`, { field });
+}
+
+function nameTaken(name: string) {
+  return badUserInput(`A connection named "${name}" already exists in this workspace`, { field: 'name' });
+}
+
+/** SQLite (better-sqlite3) and PostgreSQL report a unique-constraint violation differently. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

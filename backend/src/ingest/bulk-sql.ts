@@ -1,0 +1,96 @@
+/**
+ * Raw multi-row statements for the ingest path. A batch is a handful of statements, not one per event,
+ * and they skip TypeORM's query builder, whose parameter handling costs more than SQLite's own work at
+ * batch sizes. Values still go through the driver's `preparePersistentValue`, so dates and simple-json
+ * are stored exactly as TypeORM stores and reads them. SQLite binds at most 32,766 parameters per
+ * statement and PostgreSQL 65,535: large batches are sliced well below both.
+ */
+import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+
+const PARAMETERS_PER_STATEMENT = 16_000;
+const IN_LIST_SIZE = 5_000;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `?` for SQLite, `$n` for PostgreSQL. */
+function placeholder(manager: EntityManager): (n: number) => string {
+  return manager.connection.options.type === 'postgres' ? (n) => `$${n}` : () => '?';
+}
+
+/**
+ * Inserts entity-shaped rows with multi-row INSERTs. Rows whose unique key already exists are skipped
+ * (ON CONFLICT DO NOTHING, on both databases), which also keeps a PostgreSQL transaction usable.
+ */
+export async function bulkInsert<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: readonly E[]): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns;
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const param = placeholder(manager);
+  const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns.length));
+  for (const slice of chunks(rows, perStatement)) {
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of slice) {
+      const marks: string[] = [];
+      for (const column of columns) {
+        values.push(driver.preparePersistentValue(column.getEntityValue(row) ?? null, column));
+        marks.push(param(values.length));
+      }
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`, values);
+  }
+}
+
+/**
+ * Raw rows (database column names) of a workspace whose `column` is one of `values`, any number of
+ * values. `select` lists the database columns to read.
+ */
+export async function selectWhereIn(
+  manager: EntityManager,
+  table: string,
+  select: readonly string[],
+  workspaceId: string,
+  column: string,
+  values: readonly string[],
+  extra: Record<string, string> = {},
+): Promise<Record<string, unknown>[]> {
+  const driver = manager.connection.driver;
+  const param = placeholder(manager);
+  const found: Record<string, unknown>[] = [];
+  const extraColumns = Object.keys(extra);
+  for (const slice of chunks([...new Set(values)], IN_LIST_SIZE)) {
+    const parameters: unknown[] = [workspaceId, ...extraColumns.map((c) => extra[c])];
+    const conditions = [`${driver.escape('workspace_id')} = ${param(1)}`, ...extraColumns.map((c, i) => `${driver.escape(c)} = ${param(i + 2)}`)];
+    const marks = slice.map((value) => {
+      parameters.push(value);
+      return param(parameters.length);
+    });
+    conditions.push(`${driver.escape(column)} IN (${marks.join(', ')})`);
+    const sql = `SELECT ${select.map((c) => driver.escape(c)).join(', ')} FROM ${driver.escape(table)} WHERE ${conditions.join(' AND ')}`;
+    found.push(...((await manager.query(sql, parameters)) as Record<string, unknown>[]));
+  }
+  return found;
+}
+
+/** Entities of a workspace whose `property` is one of `values` (hydrated by TypeORM; for small sets). */
+export async function findWhereIn<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  workspaceId: string,
+  property: string,
+  values: readonly string[],
+  extra: Record<string, unknown> = {},
+): Promise<E[]> {
+  const found: E[] = [];
+  for (const slice of chunks([...new Set(values)], IN_LIST_SIZE)) {
+    found.push(...(await manager.find(entity, { where: { ...extra, workspaceId, [property]: In(slice) } as never })));
+  }
+  return found;
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { IdentityStore } from '../identity/identity.store';
+import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
+import { OutboxWriter } from '../outbox/outbox-writer';
+import { Transactions } from '../database/transactions';
+import { TrackedEvent } from '../triggers/match-triggers';
+import { TriggersService } from '../triggers/triggers.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+import { eventStore } from './event-store';
+import { IngestError } from './segment/ingest-error';
+import { readSegmentBody, SegmentRoute, validateSegmentBody } from './segment/parse-segment-request';
+import { SegmentCall } from './segment/segment-call';
+import { writeKeyFromAuthorization } from './write-key-header';
+
+export interface IngestResult {
+  /** Calls stored by this request (new messageIds). */
+  stored: number;
+  /** Calls whose messageId was already stored (a retry): accepted, not stored again. */
+  duplicates: number;
+  /** Playbook runs this request enrolled (rows added to the outbox). */
+  firings: number;
+}
+
+/**
+ * One Segment request, end to end. Everything it stores — events, identity changes, enrollments and
+ * outbox rows — is one transaction, and the promise resolves only after it committed: a 2xx means
+ * the events are durable and their trigger firings will run.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    private readonly workspaces: WorkspacesService,
+    private readonly transactions: Transactions,
+    private readonly identity: IdentityStore,
+    private readonly triggers: TriggersService,
+    private readonly outbox: OutboxWriter,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
+
+  async handle(route: SegmentRoute, raw: Buffer, authorization: string | undefined): Promise<IngestResult> {
+    const receivedAt = new Date();
+    // A key in the header is checked before the body is even parsed.
+    const headerKey = writeKeyFromAuthorization(authorization);
+    const headerWorkspace = headerKey === null ? null : await this.workspaceFor(headerKey);
+    const { body, writeKey } = readSegmentBody(route, raw);
+    if (!headerWorkspace && writeKey === null) {
+      throw new IngestError(401, 'Missing write key: send it as the HTTP Basic username (empty password) or as "writeKey" in the body');
+    }
+    const workspace = headerWorkspace ?? (await this.workspaceFor(writeKey!));
+    const calls = validateSegmentBody(route, body, receivedAt, randomUUID);
+    return this.store(workspace.id, calls);
+  }
+
+  /** Stores validated calls for a workspace (dedupe, identity, events, triggers, outbox) in one transaction. */
+  async store(workspaceId: string, calls: readonly SegmentCall[]): Promise<IngestResult> {
+    const unique = firstOfEachMessageId(calls);
+    const result = await this.transactions.run(
+      async (manager) => {
+      const now = new Date();
+      const stored = await eventStore.storedMessageIds(manager, workspaceId, unique.map((c) => c.messageId));
+      const fresh = unique.filter((c) => !stored.has(c.messageId));
+      if (fresh.length === 0) return { stored: 0, firings: 0 };
+
+      const graph = await this.identity.load(manager, workspaceId, fresh);
+      const applied = fresh.map((call) => graph.apply(call));
+      const changes = graph.changes();
+      await this.identity.save(manager, workspaceId, changes, now);
+      if (changes.merges.length > 0) {
+        await eventStore.movePersonEvents(manager, workspaceId, changes.merges);
+        await this.triggers.movePersonEnrollments(manager, workspaceId, changes.merges);
+      }
+      const personIds = applied.map((id) => graph.resolve(id));
+      await eventStore.insert(manager, workspaceId, fresh, personIds);
+
+      const tracks: TrackedEvent[] = [];
+      fresh.forEach((call, i) => {
+        if (call.type !== 'track') return;
+        const person = graph.person(personIds[i]);
+        const account = graph.account(person.accountId);
+        tracks.push({
+          messageId: call.messageId,
+          event: call.event!,
+          timestamp: call.timestamp,
+          properties: call.properties,
+          person: { id: person.id, userId: person.userId, traits: person.traits },
+          ...(account ? { account: { id: account.id, groupId: account.groupId, traits: account.traits } } : {}),
+        });
+      });
+      const firings = await this.triggers.enroll(manager, workspaceId, tracks, now);
+      await this.outbox.addStartPlaybookRuns(manager, firings, now);
+      return { stored: fresh.length, firings: firings.length };
+      },
+      { lockKey: `ingest:${workspaceId}` },
+    );
+    if (result.firings > 0) this.dispatcher.nudge();
+    return { ...result, duplicates: calls.length - result.stored };
+  }
+
+  private async workspaceFor(writeKey: string) {
+    const workspace = await this.workspaces.findByWriteKey(writeKey);
+    if (!workspace) throw new IngestError(401, 'Unknown write key');
+    return workspace;
+  }
+}
+
+function firstOfEachMessageId(calls: readonly SegmentCall[]): SegmentCall[] {
+  const seen = new Set<string>();
+  return calls.filter((c) => (seen.has(c.messageId) ? false : (seen.add(c.messageId), true)));
+}

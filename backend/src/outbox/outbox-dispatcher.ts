@@ -1,0 +1,222 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
+import { PLAYBOOK_RUN_WORKFLOW, PlaybookRunInput, workflowIdForEnrollment } from '@tripline/playbook';
+import { EntityManager } from 'typeorm';
+import { TRIPLINE_CONFIG } from '../config/config.module';
+import { TriplineConfig } from '../config/tripline-config';
+import { RunsService } from '../runs/runs.service';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { classifyDispatchError, describeError, TemporalUnreachableError } from './temporal-errors';
+import { Transactions } from '../database/transactions';
+
+/** Rows claimed per round. */
+const CLAIM_BATCH = 20;
+/** A claimed row is left alone this long; if this process dies mid-dispatch, another round retries it. */
+const CLAIM_LEASE_MS = 60_000;
+/** Back-off between tries of one row (and of the whole loop while Temporal is unreachable). */
+const MIN_BACKOFF_MS = 200;
+const MAX_BACKOFF_MS = 5_000;
+/** A start Temporal refuses as invalid is marked failed after this many tries (see classifyDispatchError). */
+const MAX_REJECTED_ATTEMPTS = 3;
+/** One start call may take this long. */
+const START_DEADLINE_MS = 10_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+type RoundOutcome = { kind: 'idle' } | { kind: 'worked' } | { kind: 'unreachable'; retryInMs: number };
+
+/**
+ * Drains the outbox into Temporal, in the API process. Each pending row: ensureRun (the run row, by
+ * workflow id) → start `playbookRun` with the deterministic workflow id → mark dispatched. A start
+ * that finds the workflow already there counts as success, so a retried dispatch never starts a second
+ * run. While Temporal is unreachable rows stay pending (attempts, last_error) and the loop backs off
+ * (≤ 5 s); they start once it is back.
+ *
+ * Several API replicas can run this loop: a row is claimed with a guarded UPDATE (status 'pending' and
+ * available_at due → available_at moves a lease ahead), so only the replica whose UPDATE matched
+ * dispatches it; a replica dying mid-dispatch leaves the row to be retried after the lease.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxDispatcher.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private nudged = false;
+  private backingOff = false;
+
+  constructor(
+    @Inject(TRIPLINE_CONFIG) private readonly config: TriplineConfig,
+    private readonly transactions: Transactions,
+    private readonly temporal: TemporalClientProvider,
+    private readonly runs: RunsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.runLoop();
+  }
+
+  /** Stops before the database and the Temporal client close (their hooks run after this one). */
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Called after an ingest commit that added rows: drain now rather than at the next poll. */
+  nudge(): void {
+    this.nudged = true;
+    // While Temporal is unreachable, new rows wait for the back-off like the others.
+    if (!this.backingOff) this.wake?.();
+  }
+
+  /** One round: claim due rows and dispatch them in order. */
+  private async dispatchDue(): Promise<RoundOutcome> {
+    const claimed = await this.claim();
+    if (claimed.length === 0) return { kind: 'idle' };
+    for (let i = 0; i < claimed.length; i++) {
+      if (!this.running) {
+        await this.release(claimed.slice(i), 0);
+        break;
+      }
+      const row = claimed[i];
+      try {
+        await this.dispatch(row);
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const message = describeError(error);
+        const failure = classifyDispatchError(error);
+        if (failure === 'unreachable') {
+          const retryInMs = backoffMs(attempts);
+          await this.recordFailure(row, attempts, message, 'pending', retryInMs);
+          await this.release(claimed.slice(i + 1), retryInMs);
+          await this.temporal.reset();
+          this.logger.warn(`Temporal unreachable at ${this.temporal.address}; ${claimed.length - i} firing(s) wait (retry in ${retryInMs} ms): ${message}`);
+          return { kind: 'unreachable', retryInMs };
+        }
+        const giveUp = failure === 'rejected' && attempts >= MAX_REJECTED_ATTEMPTS;
+        await this.recordFailure(row, attempts, message, giveUp ? 'failed' : 'pending', backoffMs(attempts));
+        this.logger.error(`Outbox ${row.id} (${row.payload.enrollmentKey}) attempt ${attempts} failed${giveUp ? ', giving up' : ''}: ${message}`);
+      }
+    }
+    return { kind: 'worked' };
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running) {
+      this.nudged = false;
+      let pauseMs = this.config.outboxPollMs;
+      try {
+        const outcome = await this.dispatchDue();
+        if (outcome.kind === 'worked') pauseMs = 0;
+        if (outcome.kind === 'unreachable') pauseMs = outcome.retryInMs;
+        this.backingOff = outcome.kind === 'unreachable';
+      } catch (error) {
+        // The database itself failed (e.g. closed during shutdown): try again at the next poll.
+        if (this.running) this.logger.error(`Outbox dispatcher round failed: ${describeError(error)}`);
+      }
+      if (pauseMs > 0 && this.running && !(this.nudged && !this.backingOff)) await this.pause(pauseMs);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        if (this.wake === finish) this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wake = finish;
+    });
+  }
+
+  private async claim(): Promise<OutboxMessageEntity[]> {
+    return this.transactions.run(async (manager) => {
+      const now = new Date();
+      const due = await manager
+        .getRepository(OutboxMessageEntity)
+        .createQueryBuilder('o')
+        .where('o.status = :status AND o.availableAt <= :now', { status: 'pending', now })
+        .orderBy('o.id', 'ASC')
+        .limit(CLAIM_BATCH)
+        .getMany();
+      const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+      const claimed: OutboxMessageEntity[] = [];
+      for (const row of due) {
+        const result = await manager
+          .createQueryBuilder()
+          .update(OutboxMessageEntity)
+          .set({ availableAt: leaseUntil })
+          .where('id = :id AND status = :status AND available_at <= :now', { id: row.id, status: 'pending', now })
+          .execute();
+        if (result.affected === 1) claimed.push(row);
+      }
+      return claimed;
+    });
+  }
+
+  private async dispatch(row: OutboxMessageEntity): Promise<void> {
+    const p = row.payload;
+    const workflowId = workflowIdForEnrollment(p.workspaceId, p.enrollmentKey);
+    // Connect first: while Temporal is down nothing else is worth doing.
+    const client = await this.temporal.getClient().catch((error: unknown) => {
+      throw new TemporalUnreachableError(error);
+    });
+    const run = await this.transactions.run((manager: EntityManager) =>
+      this.runs.ensureRun(
+        {
+          workspaceId: p.workspaceId,
+          playbookId: p.playbookId,
+          playbookName: p.playbookName,
+          playbookVersion: p.playbookVersion,
+          workflowId,
+          enrollmentKey: p.enrollmentKey,
+          subject: p.subject,
+        },
+        manager,
+      ),
+    );
+    const input: PlaybookRunInput = { runId: run.id, workspaceId: p.workspaceId, playbook: p.playbook, subject: p.subject, context: p.context };
+    try {
+      await client.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+        client.workflow.start(PLAYBOOK_RUN_WORKFLOW, {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId,
+          args: [input],
+          // A workflow id is used once: closed or running, a second start is refused.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        }),
+      );
+    } catch (error) {
+      // Started by an earlier try whose bookkeeping did not finish: that run is this firing's run.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    await this.transactions.run((manager) =>
+      manager.update(OutboxMessageEntity, { id: row.id }, { status: 'dispatched', dispatchedAt: new Date(), attempts: row.attempts + 1, lastError: null }),
+    );
+    await this.runs.publish(p.workspaceId, run.id).catch((error: unknown) => {
+      this.logger.warn(`Could not publish run ${run.id}: ${describeError(error)}`);
+    });
+  }
+
+  private async recordFailure(row: OutboxMessageEntity, attempts: number, message: string, status: 'pending' | 'failed', retryInMs: number): Promise<void> {
+    await this.transactions.run((manager) =>
+      manager.update(OutboxMessageEntity, { id: row.id }, { status, attempts, lastError: message, availableAt: new Date(Date.now() + retryInMs) }),
+    );
+  }
+
+  /** Gives claimed rows that were not tried back to the queue. */
+  private async release(rows: OutboxMessageEntity[], afterMs: number): Promise<void> {
+    if (rows.length === 0) return;
+    const availableAt = new Date(Date.now() + afterMs);
+    await this.transactions.run(async (manager) => {
+      for (const row of rows) await manager.update(OutboxMessageEntity, { id: row.id, status: 'pending' }, { availableAt });
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { parsePlaybook, validate, type Playbook, type ValidationResult } from '@tripline/playbook';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { Transactions } from '../database/transactions';
+import { badUserInput, notFound } from '../graphql/errors';
+import { checkDescription, checkDraftDocument, checkName, skeletonDraft } from './draft-document';
+import { CreatePlaybookInput } from './dto/create-playbook.input';
+import { UpdatePlaybookDraftInput } from './dto/update-playbook-draft.input';
+import { PlaybookVersionEntity } from './playbook-version.entity';
+import { PlaybookEntity } from './playbook.entity';
+import { PublishedPlaybooksService } from './published-playbooks.service';
+
+const MAX_LISTED = 500;
+
+/** Playbooks of one workspace: every method takes the workspace and never looks outside it. */
+@Injectable()
+export class PlaybooksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly published: PublishedPlaybooksService,
+  ) {}
+
+  list(workspaceId: string, search?: string | null): Promise<PlaybookEntity[]> {
+    const query = this.dataSource
+      .getRepository(PlaybookEntity)
+      .createQueryBuilder('p')
+      .where('p.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('p.updatedAt', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .take(MAX_LISTED);
+    const term = search?.trim();
+    if (term) {
+      // LOWER on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+      const pattern = `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(`LOWER(p.name) LIKE :pattern ESCAPE '\\'`, { pattern });
+    }
+    return query.getMany();
+  }
+
+  async get(workspaceId: string, id: string): Promise<PlaybookEntity> {
+    const playbook = await this.dataSource.getRepository(PlaybookEntity).findOneBy({ workspaceId, id });
+    if (!playbook) throw notFound('Playbook');
+    return playbook;
+  }
+
+  find(workspaceId: string, id: string): Promise<PlaybookEntity | null> {
+    return this.dataSource.getRepository(PlaybookEntity).findOneBy({ workspaceId, id });
+  }
+
+  /** Newest first. */
+  versions(workspaceId: string, playbookId: string): Promise<PlaybookVersionEntity[]> {
+    return this.dataSource.getRepository(PlaybookVersionEntity).find({ where: { workspaceId, playbookId }, order: { version: 'DESC' } });
+  }
+
+  async create(principal: Principal, input: CreatePlaybookInput): Promise<PlaybookEntity> {
+    const name = checkName(input.name);
+    const description = checkDescription(input.description);
+    const id = randomUUID();
+    const draft =
+      input.definition === undefined || input.definition === null
+        ? skeletonDraft(id, name)
+        : { ...checkDraftDocument(input.definition), id, name };
+    const now = new Date();
+    return this.transactions.run((manager) => {
+      const repo = manager.getRepository(PlaybookEntity);
+      return repo.save(
+        repo.create({
+          id,
+          workspaceId: principal.workspaceId,
+          name,
+          description,
+          draft,
+          publishedVersion: null,
+          createdBy: principal.userId,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    });
+  }
+
+  /** Saves work in progress. The draft keeps the playbook's id and name in step with the columns. */
+  async updateDraft(principal: Principal, id: string, input: UpdatePlaybookDraftInput): Promise<PlaybookEntity> {
+    const playbook = await this.get(principal.workspaceId, id);
+    const name = input.name === undefined || input.name === null ? playbook.name : checkName(input.name);
+    const description = input.description === undefined ? playbook.description : checkDescription(input.description);
+    const base = input.definition === undefined || input.definition === null ? playbook.draft : checkDraftDocument(input.definition);
+    const changes = { name, description, draft: { ...base, id: playbook.id, name }, updatedAt: new Date() };
+    await this.transactions.run((manager) => manager.getRepository(PlaybookEntity).update({ workspaceId: principal.workspaceId, id }, changes));
+    return { ...playbook, ...changes };
+  }
+
+  validate(definition: unknown): ValidationResult {
+    return validate(definition);
+  }
+
+  /**
+   * Publishes the draft as the next version: it must pass validate() (else BAD_USER_INPUT listing
+   * every problem). The snapshot carries the playbook's id, name and version number.
+   */
+  async publish(principal: Principal, id: string): Promise<PlaybookVersionEntity> {
+    const { workspaceId } = principal;
+    const version = await this.transactions.run(async (manager) => {
+      const locked = await this.lockPlaybook(manager, workspaceId, id);
+      const latest = await manager
+        .getRepository(PlaybookVersionEntity)
+        .createQueryBuilder('v')
+        .select('MAX(v.version)', 'latest')
+        .where('v.playbookId = :id', { id })
+        .getRawOne<{ latest: number | string | null }>();
+      const next = Number(latest?.latest ?? 0) + 1;
+      const definition = this.snapshotOf(locked, next);
+      const entity = manager.getRepository(PlaybookVersionEntity).create({
+        id: randomUUID(),
+        workspaceId,
+        playbookId: id,
+        version: next,
+        definition,
+        publishedAt: new Date(),
+        publishedBy: principal.userId,
+      });
+      try {
+        await manager.getRepository(PlaybookVersionEntity).save(entity);
+      } catch (error) {
+        if (error instanceof QueryFailedError && /unique|constraint/i.test(error.message)) {
+          throw badUserInput('This playbook was published by someone else at the same moment: reload it and publish again');
+        }
+        throw error;
+      }
+      await manager.getRepository(PlaybookEntity).update({ workspaceId, id }, { publishedVersion: next, updatedAt: entity.publishedAt });
+      return entity;
+    });
+    this.published.invalidate(workspaceId);
+    return version;
+  }
+
+  /** The draft as it would be published, or BAD_USER_INPUT with every problem. */
+  private snapshotOf(playbook: PlaybookEntity, version: number): Playbook {
+    const candidate: Record<string, unknown> = { ...playbook.draft, id: playbook.id, version, name: playbook.name };
+    if (playbook.description !== null) candidate.description = playbook.description;
+    const result = validate(candidate);
+    if (!result.ok) {
+      const count = result.problems.length;
+      throw badUserInput(`Playbook has ${count} problem${count === 1 ? '' : 's'}`, { problems: result.problems });
+    }
+    const parsed = parsePlaybook(candidate);
+    if (!parsed.ok) throw badUserInput('Playbook does not have the shape of a playbook', { problems: parsed.problems });
+    return parsed.playbook;
+  }
+
+  private async lockPlaybook(manager: EntityManager, workspaceId: string, id: string): Promise<PlaybookEntity> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const playbook = await manager.getRepository(PlaybookEntity).findOne({
+      where: { workspaceId, id },
+      ...(postgres ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!playbook) throw notFound('Playbook');
+    return playbook;
+  }
+}
