@@ -5,6 +5,7 @@
  * a graphql-ws client sees the status changes; a second `npm start` keeps everything.
  */
 import { Analytics } from '@segment/analytics-node';
+import { chromium } from 'playwright-core';
 import { demoRequestFollowUp } from '@tripline/playbook';
 import { gqlData, subscriptionClient } from './support/graphql';
 import { LocalStack, newStackSettings } from './support/local-stack';
@@ -130,6 +131,50 @@ describe('the spine: npm start → Segment event → published playbook → emai
     expect(runs).toHaveLength(1);
   });
 
+  it('shows the run in the designer, live: a new run appears and completes without a reload', async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(stack.designerUrl);
+      await page.getByLabel('Email').fill(stack.settings.adminEmail);
+      await page.getByLabel('Password').fill(stack.settings.adminPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Demo request follow-up').first().waitFor();
+
+      await page.goto(`${stack.designerUrl}/runs`);
+      const rows = page.locator('[data-testid="runs-table"] tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(1);
+      await expect(rows.first().locator('.badge').textContent()).resolves.toBe('completed');
+
+      // A second person requests a demo while the page is open: the run shows up live.
+      const analytics = new Analytics({ writeKey: stack.settings.writeKey, host: stack.apiUrl, flushAt: 1 });
+      analytics.identify({ userId: 'user-grace', traits: { email: 'grace@example.test', firstName: 'Grace' } });
+      analytics.track({ userId: 'user-grace', event: 'Demo Requested' });
+      await analytics.closeAndFlush({ timeout: 10_000 });
+      await page.waitForFunction(
+        () => {
+          const badges = [...document.querySelectorAll('[data-testid="runs-table"] tbody tr .badge')].map((b) => b.textContent);
+          return badges.length === 2 && badges.every((text) => text === 'completed');
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+
+      // The run view lists the steps the run took.
+      await rows.first().locator('a').first().click();
+      await page.getByText('send-confirmation').first().waitFor();
+      // For a person to look at: TRIPLINE_E2E_SCREENSHOTS=<folder>.
+      const shots = process.env.TRIPLINE_E2E_SCREENSHOTS;
+      if (shots) await page.screenshot({ path: `${shots}/run-view.png`, fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('stops every process on Ctrl-C and keeps all data for the next npm start', async () => {
     expect(await stack.stop()).toBe(0);
     await expect(fetch(`${stack.apiUrl}/healthz`)).rejects.toThrow();
@@ -144,8 +189,8 @@ describe('the spine: npm start → Segment event → published playbook → emai
     const { playbook } = await gqlData(stack.apiUrl, `query($id: ID!) { playbook(id: $id) { status publishedVersion } }`, { id: playbookId }, token);
     expect(playbook).toEqual({ status: 'published', publishedVersion: 1 });
     const { runs } = await gqlData(stack.apiUrl, `query($f: RunFilter) { runs(filter: $f) { status } }`, { f: { playbookId } }, token);
-    expect(runs).toEqual([{ status: 'completed' }]);
+    expect(runs).toEqual([{ status: 'completed' }, { status: 'completed' }]);
     const messages = (await (await fetch(`${stack.mailboxUrl}/api/messages`)).json()) as MailboxMessage[];
-    expect(messages).toHaveLength(1);
+    expect(messages.map((m) => m.subject).sort()).toEqual(['Your demo request, Ada', 'Your demo request, Grace']);
   });
 });
