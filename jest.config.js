@@ -3,6 +3,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/playbook',
     '<rootDir>/libs/templates',
+    '<rootDir>/libs/scoring',
     '<rootDir>/connectors/sdk',
     '<rootDir>/connectors/email',
     '<rootDir>/backend',

@@ -22,6 +22,7 @@ module.exports = {
   moduleNameMapper: {
     '^@tripline/playbook$': sourceOf('libs/playbook'),
     '^@tripline/templates$': sourceOf('libs/templates'),
+    '^@tripline/scoring$': sourceOf('libs/scoring'),
     '^@tripline/connector-sdk$': sourceOf('connectors/sdk'),
     '^@tripline/connector-email$': sourceOf('connectors/email'),
   },
