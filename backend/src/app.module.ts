@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { TriplineConfig } from './config/tripline-config';
 import { ConnectionsModule } from './connections/connections.module';
 import { DatabaseModule } from './database/database.module';
+import { DataQualityModule } from './data-quality/data-quality.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -41,6 +42,7 @@ export class AppModule {
         IngestModule,
         TriggersModule,
         OutboxModule,
+        DataQualityModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { IdentityStore } from '../identity/identity.store';
 import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { Transactions } from '../database/transactions';
+import { recordSourceQuality, segmentSource } from '../data-quality/record-source-quality';
 import { TrackedEvent } from '../triggers/match-triggers';
 import { TriggersService } from '../triggers/triggers.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -60,8 +61,6 @@ export class IngestService {
       const now = new Date();
       const stored = await eventStore.storedMessageIds(manager, workspaceId, unique.map((c) => c.messageId));
       const fresh = unique.filter((c) => !stored.has(c.messageId));
-      if (fresh.length === 0) return { stored: 0, firings: 0 };
-
       const graph = await this.identity.load(manager, workspaceId, fresh);
       const applied = fresh.map((call) => graph.apply(call));
       const changes = graph.changes();
@@ -72,6 +71,7 @@ export class IngestService {
       }
       const personIds = applied.map((id) => graph.resolve(id));
       await eventStore.insert(manager, workspaceId, fresh, personIds);
+      await recordSourceQuality(manager, workspaceId, segmentSource, calls, fresh, (i) => graph.person(personIds[i]));
 
       const tracks: TrackedEvent[] = [];
       fresh.forEach((call, i) => {
