@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { BacktestModule } from './backtest/backtest.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ConfigModule } from './config/config.module';
 import { TriplineConfig } from './config/tripline-config';
@@ -14,6 +15,8 @@ import { LedgerModule } from './ledger/ledger.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RunsModule } from './runs/runs.module';
+import { ScheduledTriggersModule } from './scheduled-triggers/scheduled-triggers.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TriggersModule } from './triggers/triggers.module';
 import { WorkerApiModule } from './worker-api/worker-api.module';
@@ -43,6 +46,9 @@ export class AppModule {
         TriggersModule,
         OutboxModule,
         DataQualityModule,
+        ScoringModule,
+        BacktestModule,
+        ScheduledTriggersModule,
       ],
     };
   }

@@ -13,6 +13,8 @@ export interface TriplineConfig {
   seed: { writeKey?: string; adminEmail: string; adminPassword?: string; defaultSmtpUrl?: string };
   /** How often the outbox dispatcher polls when nothing nudges it. */
   outboxPollMs: number;
+  /** How often inactivity, schedule and relative-date triggers are evaluated (scheduled-triggers/). */
+  triggerTickMs: number;
 }
 
 const envSchema = z.object({
@@ -31,6 +33,7 @@ const envSchema = z.object({
   TRIPLINE_ADMIN_PASSWORD: z.string().min(8, 'TRIPLINE_ADMIN_PASSWORD must be at least 8 characters').optional(),
   TRIPLINE_DEFAULT_SMTP_URL: z.string().optional(),
   TRIPLINE_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  TRIPLINE_TRIGGER_TICK_MS: z.coerce.number().int().min(100, 'TRIPLINE_TRIGGER_TICK_MS must be at least 100').max(86_400_000, 'TRIPLINE_TRIGGER_TICK_MS must be at most 86400000 (a day)').default(60_000),
 });
 
 export class ConfigError extends Error {}
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TriplineConfig
       defaultSmtpUrl: e.TRIPLINE_DEFAULT_SMTP_URL,
     },
     outboxPollMs: e.TRIPLINE_OUTBOX_POLL_MS,
+    triggerTickMs: e.TRIPLINE_TRIGGER_TICK_MS,
   };
 }
 

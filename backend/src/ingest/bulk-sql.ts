@@ -26,6 +26,40 @@ function placeholder(manager: EntityManager): (n: number) => string {
  * (ON CONFLICT DO NOTHING, on both databases), which also keeps a PostgreSQL transaction usable.
  */
 export async function bulkInsert<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: readonly E[]): Promise<void> {
+  await multiRowInsert(manager, entity, rows, 'ON CONFLICT DO NOTHING');
+}
+
+/**
+ * Inserts entity-shaped rows, or where a row with the same `conflict` key exists, overwrites its
+ * `update` columns (both lists are entity property names): INSERT … ON CONFLICT (…) DO UPDATE SET
+ * c = excluded.c, the same syntax on SQLite (3.24+) and PostgreSQL. `keepLatest` columns keep the
+ * later of the stored and the new value instead (CASE, as MAX()/GREATEST() differ between the two).
+ * Rows must be unique on the key within one call: PostgreSQL refuses to update a row twice in one statement.
+ */
+export async function bulkUpsert<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: readonly E[],
+  conflict: readonly (keyof E & string)[],
+  update: readonly (keyof E & string)[],
+  keepLatest: readonly (keyof E & string)[] = [],
+): Promise<void> {
+  const metadata = manager.connection.getMetadata(entity);
+  const escape = (property: string) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.tableName} has no column for property "${property}"`);
+    return manager.connection.driver.escape(column.databaseName);
+  };
+  const table = manager.connection.driver.escape(metadata.tableName);
+  const latest = keepLatest.map((property) => {
+    const c = escape(property);
+    return `${c} = CASE WHEN excluded.${c} > ${table}.${c} THEN excluded.${c} ELSE ${table}.${c} END`;
+  });
+  const set = [...update.map((property) => `${escape(property)} = excluded.${escape(property)}`), ...latest].join(', ');
+  await multiRowInsert(manager, entity, rows, `ON CONFLICT (${conflict.map(escape).join(', ')}) DO UPDATE SET ${set}`);
+}
+
+async function multiRowInsert<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: readonly E[], onConflict: string): Promise<void> {
   if (rows.length === 0) return;
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
@@ -44,7 +78,7 @@ export async function bulkInsert<E extends ObjectLiteral>(manager: EntityManager
       }
       tuples.push(`(${marks.join(', ')})`);
     }
-    await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`, values);
+    await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')} ${onConflict}`, values);
   }
 }
 

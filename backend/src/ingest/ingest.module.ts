@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { ScoringModule } from '../scoring/scoring.module';
 import { TriggersModule } from '../triggers/triggers.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { EventEntity } from './event.entity';
@@ -10,7 +11,7 @@ import { IngestService } from './ingest.service';
 
 /** Segment-compatible ingest at /v1/*: events, identity, trigger firings into the outbox, one transaction. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EventEntity]), WorkspacesModule, IdentityModule, TriggersModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([EventEntity]), WorkspacesModule, IdentityModule, TriggersModule, OutboxModule, ScoringModule],
   providers: [IngestService, IngestRoutes],
   exports: [IngestService],
 })

@@ -5,7 +5,9 @@ import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { Transactions } from '../database/transactions';
 import { recordSourceQuality, segmentSource } from '../data-quality/record-source-quality';
+import { LiveScoringService } from '../scoring/live/live-scoring.service';
 import { TrackedEvent } from '../triggers/match-triggers';
+import { inTimeOrder } from '../triggers/scored-event';
 import { TriggersService } from '../triggers/triggers.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { eventStore } from './event-store';
@@ -24,9 +26,9 @@ export interface IngestResult {
 }
 
 /**
- * One Segment request, end to end. Everything it stores — events, identity changes, enrollments and
- * outbox rows — is one transaction, and the promise resolves only after it committed: a 2xx means
- * the events are durable and their trigger firings will run.
+ * One Segment request, end to end. Everything it stores — events, identity changes, score states and
+ * history, trigger aggregates, enrollments and outbox rows — is one transaction, and the promise
+ * resolves only after it committed: a 2xx means the events are durable and their trigger firings will run.
  */
 @Injectable()
 export class IngestService {
@@ -35,6 +37,7 @@ export class IngestService {
     private readonly transactions: Transactions,
     private readonly identity: IdentityStore,
     private readonly triggers: TriggersService,
+    private readonly scoring: LiveScoringService,
     private readonly outbox: OutboxWriter,
     private readonly dispatcher: OutboxDispatcher,
   ) {}
@@ -68,6 +71,7 @@ export class IngestService {
       if (changes.merges.length > 0) {
         await eventStore.movePersonEvents(manager, workspaceId, changes.merges);
         await this.triggers.movePersonEnrollments(manager, workspaceId, changes.merges);
+        await this.scoring.movePersons(manager, workspaceId, changes.merges);
       }
       const personIds = applied.map((id) => graph.resolve(id));
       await eventStore.insert(manager, workspaceId, fresh, personIds);
@@ -87,7 +91,13 @@ export class IngestService {
           ...(account ? { account: { id: account.id, groupId: account.groupId, traits: account.traits } } : {}),
         });
       });
-      const firings = await this.triggers.enroll(manager, workspaceId, tracks, now);
+      // Scores and event-time triggers move event by event, in event time (see scoring/README.md).
+      const timed = inTimeOrder(tracks);
+      const triggerBatch = await this.triggers.begin(manager, workspaceId, timed);
+      const scoring = await this.scoring.begin(manager, workspaceId, timed.map((e) => e.scored), triggerBatch.scoreReaders);
+      for (const event of timed) triggerBatch.onEvent(event, scoring.apply(event.scored), scoring);
+      await scoring.save(manager, now);
+      const firings = await this.triggers.enroll(manager, workspaceId, tracks, triggerBatch, now);
       await this.outbox.addStartPlaybookRuns(manager, firings, now);
       return { stored: fresh.length, firings: firings.length };
       },

@@ -1,8 +1,10 @@
 import { PLAYBOOK_LIMITS } from '@tripline/playbook';
-import { badUserInput } from '../graphql/errors';
+import { checkDescription as checkOptionalText, checkJsonDocument, checkName as checkText } from '../versioning/json-document';
 
 export const MAX_DRAFT_BYTES = 1024 * 1024;
 export const MAX_NAME_LENGTH = PLAYBOOK_LIMITS.maxNameLength;
+
+const PLAYBOOK_DOCUMENT = { noun: 'a playbook', maxDepth: PLAYBOOK_LIMITS.maxJsonDepth, maxBytes: MAX_DRAFT_BYTES };
 
 /**
  * The cheap checks a draft passes before it is stored: a JSON object, at most 1 MB, not nested
@@ -10,38 +12,15 @@ export const MAX_NAME_LENGTH = PLAYBOOK_LIMITS.maxNameLength;
  * the designer can save work in progress.
  */
 export function checkDraftDocument(definition: unknown, field = 'definition'): Record<string, unknown> {
-  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
-    throw badUserInput(`${field}: must be a JSON object (a playbook document)`);
-  }
-  // Iterative depth check first: JSON.stringify of a hostile, deeply nested value would overflow the stack.
-  const stack: { value: unknown; depth: number }[] = [{ value: definition, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > PLAYBOOK_LIMITS.maxJsonDepth) {
-      throw badUserInput(`${field}: nested too deeply (at most ${PLAYBOOK_LIMITS.maxJsonDepth} levels)`);
-    }
-    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
-  }
-  const bytes = Buffer.byteLength(JSON.stringify(definition), 'utf8');
-  if (bytes > MAX_DRAFT_BYTES) throw badUserInput(`${field}: is ${bytes} bytes; a playbook may be at most 1 MB`);
-  return definition as Record<string, unknown>;
+  return checkJsonDocument(definition, field, PLAYBOOK_DOCUMENT);
 }
 
 export function checkName(name: unknown, field = 'name'): string {
-  if (typeof name !== 'string' || name.trim() === '') throw badUserInput(`${field}: must not be empty`);
-  const trimmed = name.trim();
-  if (trimmed.length > MAX_NAME_LENGTH) throw badUserInput(`${field}: must be at most ${MAX_NAME_LENGTH} characters`);
-  return trimmed;
+  return checkText(name, MAX_NAME_LENGTH, field);
 }
 
 export function checkDescription(description: unknown, field = 'description'): string | null {
-  if (description === null || description === undefined) return null;
-  if (typeof description !== 'string') throw badUserInput(`${field}: must be text`);
-  if (description.length > PLAYBOOK_LIMITS.maxDescriptionLength) {
-    throw badUserInput(`${field}: must be at most ${PLAYBOOK_LIMITS.maxDescriptionLength} characters`);
-  }
-  return description.trim() === '' ? null : description;
+  return checkOptionalText(description, PLAYBOOK_LIMITS.maxDescriptionLength, field);
 }
 
 /**

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { parsePlaybook, validate, type Playbook, type ValidationResult } from '@tripline/playbook';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Transactions } from '../database/transactions';
 import { badUserInput, notFound } from '../graphql/errors';
+import { publishNextVersion, VersionedTables } from '../versioning/publish-next-version';
 import { checkDescription, checkDraftDocument, checkName, skeletonDraft } from './draft-document';
 import { CreatePlaybookInput } from './dto/create-playbook.input';
 import { UpdatePlaybookDraftInput } from './dto/update-playbook-draft.input';
@@ -13,6 +14,12 @@ import { PlaybookEntity } from './playbook.entity';
 import { PublishedPlaybooksService } from './published-playbooks.service';
 
 const MAX_LISTED = 500;
+const PLAYBOOK_VERSIONS: VersionedTables<PlaybookEntity, PlaybookVersionEntity> = {
+  what: 'Playbook',
+  parent: PlaybookEntity,
+  version: PlaybookVersionEntity,
+  parentKey: 'playbookId',
+};
 
 /** Playbooks of one workspace: every method takes the workspace and never looks outside it. */
 @Injectable()
@@ -103,36 +110,19 @@ export class PlaybooksService {
    */
   async publish(principal: Principal, id: string): Promise<PlaybookVersionEntity> {
     const { workspaceId } = principal;
-    const version = await this.transactions.run(async (manager) => {
-      const locked = await this.lockPlaybook(manager, workspaceId, id);
-      const latest = await manager
-        .getRepository(PlaybookVersionEntity)
-        .createQueryBuilder('v')
-        .select('MAX(v.version)', 'latest')
-        .where('v.playbookId = :id', { id })
-        .getRawOne<{ latest: number | string | null }>();
-      const next = Number(latest?.latest ?? 0) + 1;
-      const definition = this.snapshotOf(locked, next);
-      const entity = manager.getRepository(PlaybookVersionEntity).create({
-        id: randomUUID(),
-        workspaceId,
-        playbookId: id,
-        version: next,
-        definition,
-        publishedAt: new Date(),
-        publishedBy: principal.userId,
-      });
-      try {
-        await manager.getRepository(PlaybookVersionEntity).save(entity);
-      } catch (error) {
-        if (error instanceof QueryFailedError && /unique|constraint/i.test(error.message)) {
-          throw badUserInput('This playbook was published by someone else at the same moment: reload it and publish again');
-        }
-        throw error;
-      }
-      await manager.getRepository(PlaybookEntity).update({ workspaceId, id }, { publishedVersion: next, updatedAt: entity.publishedAt });
-      return entity;
-    });
+    const version = await this.transactions.run((manager) =>
+      publishNextVersion(manager, PLAYBOOK_VERSIONS, workspaceId, id, (locked, next) =>
+        manager.getRepository(PlaybookVersionEntity).create({
+          id: randomUUID(),
+          workspaceId,
+          playbookId: id,
+          version: next,
+          definition: this.snapshotOf(locked, next),
+          publishedAt: new Date(),
+          publishedBy: principal.userId,
+        }),
+      ),
+    );
     this.published.invalidate(workspaceId);
     return version;
   }
@@ -149,15 +139,5 @@ export class PlaybooksService {
     const parsed = parsePlaybook(candidate);
     if (!parsed.ok) throw badUserInput('Playbook does not have the shape of a playbook', { problems: parsed.problems });
     return parsed.playbook;
-  }
-
-  private async lockPlaybook(manager: EntityManager, workspaceId: string, id: string): Promise<PlaybookEntity> {
-    const postgres = this.dataSource.options.type === 'postgres';
-    const playbook = await manager.getRepository(PlaybookEntity).findOne({
-      where: { workspaceId, id },
-      ...(postgres ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!playbook) throw notFound('Playbook');
-    return playbook;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Playbook } from '@tripline/playbook';
 import { DataSource } from 'typeorm';
+import { deepFreeze, WorkspaceCache } from '../versioning/workspace-cache';
 import { PlaybookVersionEntity } from './playbook-version.entity';
 import { PlaybookEntity } from './playbook.entity';
 
@@ -11,16 +12,8 @@ export interface PublishedPlaybook {
   definition: Playbook;
 }
 
-/**
- * How long a workspace's list is trusted without asking the database. Publishing in this process
- * invalidates at once; the TTL bounds how long another API replica's publish takes to be seen here.
- */
+/** How long a workspace's list is trusted without asking the database (see WorkspaceCache). */
 const CACHE_TTL_MS = 5_000;
-
-interface CacheEntry {
-  loadedAt: number;
-  playbooks: Promise<readonly PublishedPlaybook[]>;
-}
 
 /**
  * The current published version of every playbook in a workspace. Ingest asks for it on every
@@ -28,24 +21,16 @@ interface CacheEntry {
  */
 @Injectable()
 export class PublishedPlaybooksService {
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache = new WorkspaceCache<readonly PublishedPlaybook[]>(CACHE_TTL_MS, (workspaceId) => this.load(workspaceId));
 
   constructor(private readonly dataSource: DataSource) {}
 
   findPublished(workspaceId: string): Promise<readonly PublishedPlaybook[]> {
-    const cached = this.cache.get(workspaceId);
-    if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached.playbooks;
-    const entry: CacheEntry = { loadedAt: Date.now(), playbooks: this.load(workspaceId) };
-    this.cache.set(workspaceId, entry);
-    // A failed load is not cached: the next call asks again.
-    entry.playbooks.catch(() => {
-      if (this.cache.get(workspaceId) === entry) this.cache.delete(workspaceId);
-    });
-    return entry.playbooks;
+    return this.cache.get(workspaceId);
   }
 
   invalidate(workspaceId: string): void {
-    this.cache.delete(workspaceId);
+    this.cache.invalidate(workspaceId);
   }
 
   private async load(workspaceId: string): Promise<readonly PublishedPlaybook[]> {
@@ -60,15 +45,4 @@ export class PublishedPlaybooksService {
       versions.map((v) => Object.freeze({ playbookId: v.playbookId, version: v.version, definition: deepFreeze(v.definition) })),
     );
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (typeof current !== 'object' || current === null || Object.isFrozen(current)) continue;
-    Object.freeze(current);
-    for (const child of Object.values(current)) stack.push(child);
-  }
-  return value;
 }

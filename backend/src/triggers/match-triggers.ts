@@ -2,7 +2,7 @@
  * Which published playbooks a batch's track events enroll, and whom. Pure: the service loads the
  * playbooks and persons, this decides.
  */
-import { evaluateFilter, type EvaluationContext, type Playbook, type RunSubject } from '@tripline/playbook';
+import { evaluateFilter, type EvaluationContext, type EventTrigger, type Playbook, type RunSubject } from '@tripline/playbook';
 
 export interface PublishedPlaybookVersion {
   playbookId: string;
@@ -35,14 +35,14 @@ export function evaluationContextOf(event: TrackedEvent): EvaluationContext {
   };
 }
 
-/** Every (event, playbook) pair whose event trigger names the event and whose `where` filter holds. */
+/** Every (event, playbook) pair whose event trigger names the event and whose `where` filter holds (other trigger kinds: event-time/). */
 export function matchTriggers(events: readonly TrackedEvent[], playbooks: readonly PublishedPlaybookVersion[]): TriggerMatch[] {
-  const byEventName = new Map<string, PublishedPlaybookVersion[]>();
+  const byEventName = new Map<string, { playbook: PublishedPlaybookVersion; trigger: EventTrigger }[]>();
   for (const playbook of playbooks) {
     const trigger = playbook.definition.trigger;
     if (trigger.kind !== 'event') continue;
     const list = byEventName.get(trigger.event) ?? [];
-    list.push(playbook);
+    list.push({ playbook, trigger });
     byEventName.set(trigger.event, list);
   }
   const matches: TriggerMatch[] = [];
@@ -50,9 +50,8 @@ export function matchTriggers(events: readonly TrackedEvent[], playbooks: readon
     const candidates = byEventName.get(event.event);
     if (!candidates) continue;
     const context = evaluationContextOf(event);
-    for (const playbook of candidates) {
-      const { where } = playbook.definition.trigger;
-      if (where !== undefined && !evaluateFilter(where, context)) continue;
+    for (const { playbook, trigger } of candidates) {
+      if (trigger.where !== undefined && !evaluateFilter(trigger.where, context)) continue;
       const subject = subjectOf(playbook.definition, event);
       // An account playbook cannot enroll a person who belongs to no account.
       if (subject) matches.push({ playbook, subject, context, event });

@@ -43,7 +43,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     url: url.toString(),
     dataDir,
     drop: async () => {
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await dropWithRetry(adminUrl, name);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -56,5 +56,21 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
     return await fn(client);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * DROP ... WITH (FORCE) is refused while a connection the role may not end (e.g. an autovacuum
+ * worker on the new database) is attached; such connections go away by themselves within moments.
+ */
+async function dropWithRetry(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
   }
 }

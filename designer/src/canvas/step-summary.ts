@@ -2,7 +2,7 @@
  * The text and ports a node shows, from @tripline/playbook's own helpers (one wording everywhere).
  * Drafts are edited by hand and may be incomplete, so a step those helpers cannot read is still drawn.
  */
-import { describeFilter, describeStep, outputPorts, type Step, type Trigger } from '@tripline/playbook';
+import { describeFilter, describeStep, describeTrigger, outputPorts, type Step, type Trigger } from '@tripline/playbook';
 
 export function stepSummary(step: Step): string {
   try {
@@ -13,6 +13,13 @@ export function stepSummary(step: Step): string {
 }
 
 export function triggerSummary(trigger: Trigger): string {
+  if (trigger.kind !== 'event') {
+    try {
+      return describeTrigger(trigger);
+    } catch {
+      return `${trigger.kind} trigger (incomplete)`;
+    }
+  }
   const event = typeof trigger.event === 'string' && trigger.event !== '' ? `"${trigger.event}"` : '(no event)';
   if (trigger.where === undefined) return `When ${event}`;
   try {

@@ -8,6 +8,7 @@ export {
   filterSchema,
   edgeSchema,
   triggerSchema,
+  TRIGGER_KINDS,
   enrollmentSchema,
   durationSchema,
   nodeIdSchema,
@@ -26,6 +27,9 @@ export { hasNode, getStep, outgoingEdges, incomingEdges, nextNode } from './grap
 export { reachableFrom } from './graph/reachable';
 export { outputPorts, isWaitingStep, CONDITION_PORTS } from './graph/ports';
 export { describeStep } from './graph/describe-step';
+export { describeTrigger } from './triggers/describe-trigger';
+export { isCompositeTrigger, triggerLeaves, type CompositeTrigger } from './triggers/trigger-tree';
+export { compileCron, cronProblem, CronError, DEFAULT_CRON_TIME_ZONE } from './triggers/cron';
 export { parseDuration, isDuration, formatDuration, DurationError, MAX_DURATION_MS } from './duration';
 export { bucketOf, variantForBucket, chooseSplitPort, fnv1a32 } from './split-bucket';
-export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversion } from './examples';
+export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversion, TRIGGER_TAXONOMY, type TaxonomyTrigger } from './examples';

@@ -9,6 +9,10 @@ import { Identity1764000003001 } from './1764000003001-identity';
 import { Enrollments1764000003002 } from './1764000003002-enrollments';
 import { Outbox1764000003003 } from './1764000003003-outbox';
 import { SourceQualityDays1764000004000 } from './1764000004000-source-quality-days';
+import { ScoringModels1764000005000 } from './1764000005000-scoring-models';
+import { ScoreStates1764000005001 } from './1764000005001-score-states';
+import { SubjectAggregates1764000005002 } from './1764000005002-subject-aggregates';
+import { TriggerTicks1764000006000 } from './1764000006000-trigger-ticks';
 
 /** Every migration, in order. Listed explicitly so builds, tests and the CLI load the same set. */
-export const ALL_MIGRATIONS = [Workspaces1764000000000, UsersAndMemberships1764000001000, Playbooks1764000001001, Runs1764000002000, Connections1764000002001, SideEffectLedger1764000002002, Events1764000003000, Identity1764000003001, Enrollments1764000003002, Outbox1764000003003, SourceQualityDays1764000004000];
+export const ALL_MIGRATIONS = [Workspaces1764000000000, UsersAndMemberships1764000001000, Playbooks1764000001001, Runs1764000002000, Connections1764000002001, SideEffectLedger1764000002002, Events1764000003000, Identity1764000003001, Enrollments1764000003002, Outbox1764000003003, SourceQualityDays1764000004000, ScoringModels1764000005000, ScoreStates1764000005001, SubjectAggregates1764000005002, TriggerTicks1764000006000];

@@ -25,6 +25,11 @@ export const PLAYBOOK_LIMITS = {
   maxJsonStringLength: 1_000_000,
   /** All values in the document, counted one by one. */
   maxJsonValues: 200_000,
+  /** Children of one all / any trigger, and how deep those may nest. */
+  maxTriggerChildren: 20,
+  maxTriggerDepth: 5,
+  /** The longest window a trigger may look back: it bounds the aggregates kept per subject. */
+  maxWindowDays: 366,
 } as const;
 
 /** Node ids are written by the designer and appear in workflow ids, logs and URLs. */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../duration';
 import { FORBIDDEN_KEYS, NODE_ID_PATTERN, PLAYBOOK_LIMITS as L } from './limits';
-import type { Filter, FilterOperator, Playbook, Step } from './types';
+import type { Filter, FilterOperator, Playbook, Step, Trigger } from './types';
 
 export const FILTER_OPERATOR_NAMES = [
   'eq',
@@ -192,11 +192,138 @@ export const edgeSchema = z.strictObject({
   port: z.string().min(1, 'port must not be empty (leave it out instead)').max(L.maxIdLength).optional(),
 });
 
-export const triggerSchema = z.discriminatedUnion(
-  'kind',
-  [z.strictObject({ kind: z.literal('event'), event: text(200), where: filterSchema.optional() })],
-  { error: 'trigger kind must be "event"' },
+export const TRIGGER_KINDS = [
+  'event',
+  'scoreThreshold',
+  'tierChange',
+  'eventCount',
+  'distinctUsers',
+  'propertySum',
+  'baselineRatio',
+  'growth',
+  'inactivity',
+  'schedule',
+  'relativeDate',
+  'crmChange',
+  'all',
+  'any',
+] as const satisfies readonly Trigger['kind'][];
+
+const countSchema = (what: string) => z.int(`${what} must be a whole number`).min(1, `${what} must be at least 1`).max(1_000_000_000);
+const windowDaysSchema = (what: string) =>
+  z.int(`${what} must be a whole number of days`).min(1, `${what} must be at least 1 day`).max(L.maxWindowDays, `${what} is at most ${L.maxWindowDays} days`);
+const finiteNumber = (what: string) => z.number(`${what} must be a number`).refine(Number.isFinite, { message: `${what} must be a finite number` });
+const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_+\-/]+$/, 'timeZone must be an IANA time zone name such as "Europe/Berlin"');
+
+const dailyMetricSchema = z.strictObject({
+  kind: z.enum(['activeUsers', 'eventCount'], { error: 'metric kind must be "activeUsers" or "eventCount"' }),
+  event: text(200).optional(),
+  where: filterSchema.optional(),
+});
+
+const baselineSchema = z.union([z.strictObject({ trait: propertyPathSchema }), z.strictObject({ value: finiteNumber('baseline value').refine((v) => v > 0, { message: 'baseline value must be above 0' }) })], {
+  error: 'baseline must be { "trait": name } or { "value": number }',
+});
+
+const triggerNodeSchema: z.ZodType<Trigger> = z.lazy(() =>
+  z.discriminatedUnion(
+    'kind',
+    [
+      // The spine's trigger: its shape is what the backend and end-to-end tests rely on.
+      z.strictObject({ kind: z.literal('event'), event: text(200), where: filterSchema.optional() }),
+      z.strictObject({
+        kind: z.literal('scoreThreshold'),
+        model: text(100),
+        threshold: finiteNumber('threshold'),
+        direction: z.enum(['up', 'down'], { error: 'direction must be "up" or "down"' }),
+      }),
+      z.strictObject({ kind: z.literal('tierChange'), model: text(100), to: text(100).optional(), from: text(100).optional() }),
+      z.strictObject({
+        kind: z.literal('eventCount'),
+        event: text(200),
+        where: filterSchema.optional(),
+        atLeast: countSchema('atLeast'),
+        withinDays: windowDaysSchema('withinDays'),
+      }),
+      z.strictObject({
+        kind: z.literal('distinctUsers'),
+        event: text(200),
+        where: filterSchema.optional(),
+        atLeast: countSchema('atLeast'),
+        withinDays: windowDaysSchema('withinDays'),
+        perUser: z
+          .strictObject({ atLeast: countSchema('perUser.atLeast'), withinDays: windowDaysSchema('perUser.withinDays'), event: text(200).optional() })
+          .optional(),
+      }),
+      z.strictObject({
+        kind: z.literal('propertySum'),
+        event: text(200),
+        where: filterSchema.optional(),
+        property: propertyPathSchema,
+        atLeast: finiteNumber('atLeast'),
+        withinDays: windowDaysSchema('withinDays'),
+      }),
+      z.strictObject({
+        kind: z.literal('baselineRatio'),
+        metric: dailyMetricSchema,
+        baseline: baselineSchema,
+        percent: finiteNumber('percent').refine((v) => v > 0 && v <= 1_000_000, { message: 'percent must be above 0' }),
+        consecutiveDays: windowDaysSchema('consecutiveDays'),
+      }),
+      z.strictObject({
+        kind: z.literal('growth'),
+        metric: dailyMetricSchema,
+        percent: finiteNumber('percent').refine((v) => v > -100 && v <= 1_000_000, { message: 'percent must be above -100' }),
+        period: z.enum(['week', 'month'], { error: 'period must be "week" or "month"' }),
+      }),
+      z.strictObject({
+        kind: z.literal('inactivity'),
+        event: text(200).optional(),
+        days: z.int('days must be a whole number').min(1, 'days must be at least 1').max(3650, 'days is at most 3650'),
+      }),
+      z.strictObject({ kind: z.literal('schedule'), cron: text(100), timeZone: timeZoneSchema.optional() }),
+      z.strictObject({
+        kind: z.literal('relativeDate'),
+        trait: propertyPathSchema,
+        fromDays: z.int('fromDays must be a whole number').min(-3650).max(3650),
+        toDays: z.int('toDays must be a whole number').min(-3650).max(3650),
+      }),
+      z.strictObject({
+        kind: z.literal('crmChange'),
+        object: z.enum(['deal', 'contact', 'company'], { error: 'object must be "deal", "contact" or "company"' }),
+        field: text(200),
+        to: scalarSchema.optional(),
+        from: scalarSchema.optional(),
+        where: filterSchema.optional(),
+      }),
+      z.strictObject({
+        kind: z.literal('all'),
+        triggers: z.array(triggerNodeSchema).max(L.maxTriggerChildren, `a group of triggers has at most ${L.maxTriggerChildren} entries`),
+      }),
+      z.strictObject({
+        kind: z.literal('any'),
+        triggers: z.array(triggerNodeSchema).max(L.maxTriggerChildren, `a group of triggers has at most ${L.maxTriggerChildren} entries`),
+      }),
+    ],
+    { error: `trigger kind must be one of: ${TRIGGER_KINDS.join(', ')}` },
+  ),
 );
+
+function triggerDepth(trigger: Trigger): number {
+  if (trigger.kind !== 'all' && trigger.kind !== 'any') return 1;
+  return 1 + Math.max(0, ...trigger.triggers.map(triggerDepth));
+}
+
+/** One trigger, composites included, nested at most PLAYBOOK_LIMITS.maxTriggerDepth deep. */
+export const triggerSchema: z.ZodType<Trigger> = triggerNodeSchema.superRefine((trigger, ctx) => {
+  if (triggerDepth(trigger) > L.maxTriggerDepth) {
+    ctx.addIssue({ code: 'custom', message: `triggers nest at most ${L.maxTriggerDepth} levels deep` });
+  }
+});
 
 export const enrollmentSchema = z.strictObject({
   subject: z.enum(['person', 'account'], { error: 'subject must be "person" or "account"' }),

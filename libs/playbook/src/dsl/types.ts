@@ -56,8 +56,7 @@ export interface EvaluationContext {
   account?: { id: string; groupId?: string | null; traits: Record<string, unknown> };
 }
 
-/** What enrolls a subject into a playbook. Only product events in schemaVersion 1's first cut;
- * score, tier, aggregate, CRM and schedule triggers are added by later issues. */
+/** What enrolls a subject into a playbook. An event trigger fires on each matching track event. */
 export interface EventTrigger {
   kind: 'event';
   /** The track event name, matched exactly (e.g. "Demo Requested"). */
@@ -66,7 +65,158 @@ export interface EventTrigger {
   where?: Filter;
 }
 
-export type Trigger = EventTrigger;
+/**
+ * A score crossing a threshold: "up" fires when before < threshold ≤ after, "down" when
+ * before ≥ threshold > after. Being above (or below) without crossing never fires.
+ */
+export interface ScoreThresholdTrigger {
+  kind: 'scoreThreshold';
+  /** The scoring model's id. */
+  model: string;
+  threshold: number;
+  direction: 'up' | 'down';
+}
+
+/** A subject's tier under a model changing, optionally only into `to` and/or out of `from`. */
+export interface TierChangeTrigger {
+  kind: 'tierChange';
+  model: string;
+  to?: string;
+  from?: string;
+}
+
+/**
+ * Window aggregates count per UTC day: "within N days" is today and the N − 1 days before it.
+ * They fire on the event that makes the condition true, not on every event while it holds.
+ */
+export interface EventCountTrigger {
+  kind: 'eventCount';
+  event: string;
+  where?: Filter;
+  atLeast: number;
+  withinDays: number;
+}
+
+/**
+ * At least `atLeast` different people did `event` within the window. With `perUser`, only power
+ * users count: people who, inside the window, did `perUser.event` (default: `event`) at least
+ * `perUser.atLeast` times within some `perUser.withinDays` days (e.g. 10+ sessions in a week).
+ */
+export interface DistinctUsersTrigger {
+  kind: 'distinctUsers';
+  event: string;
+  where?: Filter;
+  atLeast: number;
+  withinDays: number;
+  perUser?: { atLeast: number; withinDays: number; event?: string };
+}
+
+/** The sum of a numeric event property within the window reaches `atLeast` (e.g. overage in $). */
+export interface PropertySumTrigger {
+  kind: 'propertySum';
+  event: string;
+  where?: Filter;
+  /** A property name of the event ("amount"), read as a number; other values count as 0. */
+  property: string;
+  atLeast: number;
+  withinDays: number;
+}
+
+/** A per-day metric: distinct active people (any event, or `event`) or the count of `event`. */
+export interface DailyMetric {
+  kind: 'activeUsers' | 'eventCount';
+  event?: string;
+  where?: Filter;
+}
+
+/** A baseline: a numeric trait of the subject (account traits for accounts) or a fixed number. */
+export type Baseline = { trait: string } | { value: number };
+
+/** The daily metric is ≥ `percent` % of the baseline on each of the last `consecutiveDays` days (today included). */
+export interface BaselineRatioTrigger {
+  kind: 'baselineRatio';
+  metric: DailyMetric;
+  baseline: Baseline;
+  percent: number;
+  consecutiveDays: number;
+}
+
+/**
+ * Growth over calendar periods (UTC): the metric so far in the current ISO week or calendar month is
+ * at least (100 + `percent`) % of the whole previous one (e.g. +20 % month over month). Fixed
+ * periods make it turn true only through events; a previous period of 0 never counts as growth.
+ */
+export interface GrowthTrigger {
+  kind: 'growth';
+  metric: DailyMetric;
+  percent: number;
+  period: 'week' | 'month';
+}
+
+/** No qualifying event (any event, or `event`) for `days` days. Evaluated on a schedule. */
+export interface InactivityTrigger {
+  kind: 'inactivity';
+  event?: string;
+  days: number;
+}
+
+/** Fires for every subject at each time of a 5-field cron expression, in `timeZone` (default UTC). */
+export interface ScheduleTrigger {
+  kind: 'schedule';
+  cron: string;
+  timeZone?: string;
+}
+
+/** Between `fromDays` and `toDays` days after (negative: before) a date trait, e.g. 60–90 days after close. */
+export interface RelativeDateTrigger {
+  kind: 'relativeDate';
+  trait: string;
+  fromDays: number;
+  toDays: number;
+}
+
+/**
+ * A CRM record's field changing (from connectors): e.g. a deal's stage → "Closed Lost". `where`
+ * reads the changed record as `event.properties.*` (and the linked person/account as usual).
+ */
+export interface CrmChangeTrigger {
+  kind: 'crmChange';
+  object: 'deal' | 'contact' | 'company';
+  field: string;
+  to?: Scalar;
+  from?: Scalar;
+  where?: Filter;
+}
+
+/** Every child holds; fires when the last of them becomes true. */
+export interface AllTrigger {
+  kind: 'all';
+  triggers: Trigger[];
+}
+
+/** Fires when any child fires. */
+export interface AnyTrigger {
+  kind: 'any';
+  triggers: Trigger[];
+}
+
+export type Trigger =
+  | EventTrigger
+  | ScoreThresholdTrigger
+  | TierChangeTrigger
+  | EventCountTrigger
+  | DistinctUsersTrigger
+  | PropertySumTrigger
+  | BaselineRatioTrigger
+  | GrowthTrigger
+  | InactivityTrigger
+  | ScheduleTrigger
+  | RelativeDateTrigger
+  | CrmChangeTrigger
+  | AllTrigger
+  | AnyTrigger;
+
+export type TriggerKind = Trigger['kind'];
 
 export type Reenroll = 'never' | 'always' | { afterDays: number };
 

@@ -4,6 +4,7 @@ import { trialConversion } from './trial-conversion';
 import { winLossInterview } from './win-loss-interview';
 
 export { demoRequestFollowUp, trialConversion, winLossInterview };
+export { TRIGGER_TAXONOMY, type TaxonomyTrigger } from './trigger-taxonomy';
 
 /** Sample playbooks (seed data, designer templates, the end-to-end test). All pass validate(). */
 export const EXAMPLE_PLAYBOOKS: readonly Playbook[] = [demoRequestFollowUp, winLossInterview, trialConversion];

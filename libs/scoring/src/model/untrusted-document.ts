@@ -1,0 +1,38 @@
+import { SCORING_MODEL_LIMITS as L } from './limits';
+
+export interface DocumentProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Walks an untrusted document without recursion before the schema sees it, so a huge or deeply
+ * nested input is refused with a clear message instead of exhausting the stack, and an own
+ * "__proto__" key (JSON.parse creates those) is refused instead of silently dropped.
+ */
+export function checkUntrustedDocument(input: unknown): DocumentProblem | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    values += 1;
+    if (values > L.maxJsonValues) return { path: [], message: `the model is too large: more than ${L.maxJsonValues} values` };
+    if (typeof value === 'string') {
+      if (value.length > L.maxJsonStringLength) return { path, message: `text is too long: at most ${L.maxJsonStringLength} characters` };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= L.maxJsonDepth) return { path, message: `nested too deeply: at most ${L.maxJsonDepth} levels` };
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index -= 1) stack.push({ value: value[index], path: [...path, index] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let index = keys.length - 1; index >= 0; index -= 1) {
+      const key = keys[index]!;
+      if (key === '__proto__') return { path: [...path, key], message: '"__proto__" is not allowed as a key' };
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return undefined;
+}
