@@ -8,7 +8,13 @@
  * Existence checks use (playbook, subject), not the key: after two persons merge, their enrollments
  * belong to the survivor and still count.
  */
-import type { TriggerMatch } from './match-triggers';
+import type { TrackedEvent, TriggerMatch } from './match-triggers';
+
+/** What the rules read of a match: its playbook, subject and context, and the event's id and time
+ * (a tick-time firing supplies its occurrence in place of an event). */
+export type EnrollableMatch = Pick<TriggerMatch, 'playbook' | 'subject' | 'context'> & {
+  event: Pick<TrackedEvent, 'messageId' | 'timestamp'>;
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,19 +25,19 @@ export interface PastEnrollment {
   eventTimestamp: Date;
 }
 
-export interface EnrollmentDecision {
-  match: TriggerMatch;
+export interface EnrollmentDecision<M extends EnrollableMatch = EnrollableMatch> {
+  match: M;
   enrollmentKey: string;
 }
 
-export function enrollmentKeyOf(match: TriggerMatch): string {
+export function enrollmentKeyOf(match: EnrollableMatch): string {
   const { playbook, subject, event } = match;
   const base = `${playbook.playbookId}:${subject.kind}:${subject.id}`;
   return playbook.definition.enrollment.reenroll === 'never' ? base : `${base}:${event.messageId}`;
 }
 
 /** Decides the batch's matches in order; each accepted one counts as past for the next. */
-export function decideEnrollments(matches: readonly TriggerMatch[], past: readonly PastEnrollment[]): EnrollmentDecision[] {
+export function decideEnrollments<M extends EnrollableMatch>(matches: readonly M[], past: readonly PastEnrollment[]): EnrollmentDecision<M>[] {
   const history = new Map<string, Date[]>();
   const remember = (playbookId: string, kind: string, id: string, at: Date) => {
     const key = `${playbookId}\u0000${kind}\u0000${id}`;
@@ -41,7 +47,7 @@ export function decideEnrollments(matches: readonly TriggerMatch[], past: readon
   };
   for (const p of past) remember(p.playbookId, p.subjectKind, p.subjectId, p.eventTimestamp);
 
-  const decisions: EnrollmentDecision[] = [];
+  const decisions: EnrollmentDecision<M>[] = [];
   const keys = new Set<string>();
   for (const match of matches) {
     const { playbook, subject, event } = match;

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { bulkInsert, findWhereIn } from '../ingest/bulk-sql';
+import { EntityManager } from 'typeorm';
 import type { StartPlaybookRunPayload } from '../outbox/start-playbook-run-payload';
 import { PublishedPlaybooksService } from '../playbooks/published-playbooks.service';
 import { EnrollmentEntity } from './enrollment.entity';
-import { decideEnrollments } from './enrollment-rules';
+import { recordEnrollments } from './record-enrollments';
 import { EventTimeEvaluation } from './event-time/event-time-evaluation';
 import { subjectAggregatesStore } from './event-time/subject-aggregates-store';
 import { workspaceTriggers, type SubjectKind } from './event-time/workspace-triggers';
@@ -45,43 +43,7 @@ export class TriggersService {
     if (events.length === 0) return [];
     await subjectAggregatesStore.save(manager, workspaceId, batch.evaluation, now);
     const matches = [...matchTriggers(events, batch.playbooks), ...batch.evaluation.matches];
-    if (matches.length === 0) return [];
-    const playbookIds = [...new Set(matches.map((m) => m.playbook.playbookId))];
-    const past = await findWhereIn(
-      manager,
-      EnrollmentEntity,
-      workspaceId,
-      'subjectId',
-      matches.map((m) => m.subject.id),
-      { playbookId: In(playbookIds) },
-    );
-    const decisions = decideEnrollments(matches, past);
-    await bulkInsert(
-      manager,
-      EnrollmentEntity,
-      decisions.map(({ match, enrollmentKey }) => ({
-        id: randomUUID(),
-        workspaceId,
-        enrollmentKey,
-        playbookId: match.playbook.playbookId,
-        playbookVersion: match.playbook.version,
-        subjectKind: match.subject.kind,
-        subjectId: match.subject.id,
-        messageId: match.event.messageId,
-        eventTimestamp: match.event.timestamp,
-        createdAt: now,
-      })),
-    );
-    return decisions.map(({ match, enrollmentKey }) => ({
-      workspaceId,
-      playbookId: match.playbook.playbookId,
-      playbookName: match.playbook.definition.name,
-      playbookVersion: match.playbook.version,
-      enrollmentKey,
-      playbook: match.playbook.definition,
-      subject: match.subject,
-      context: match.context,
-    }));
+    return recordEnrollments(manager, workspaceId, matches, now);
   }
 
   /** After persons merged: their enrollments and trigger state belong to the surviving person. */

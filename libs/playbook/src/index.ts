@@ -16,6 +16,7 @@ export {
   STEP_KINDS,
 } from './dsl/schema';
 export { parsePlaybook, formatPath, type ParsePlaybookResult } from './dsl/parse-playbook';
+export { checkUntrustedDocument, type DocumentLimits, type DocumentProblem } from './dsl/untrusted-document';
 export { validate } from './validate/validate';
 export { REQUIRED_ACTION_INPUTS } from './validate/checks/action-inputs';
 export { evaluateFilter, isFilterGroup } from './filters/evaluate-filter';

@@ -1,4 +1,14 @@
-import { PLAYBOOK_LIMITS as L } from './limits';
+import { PLAYBOOK_LIMITS } from './limits';
+
+/** Bounds of an untrusted JSON document, and what to call it in messages ("the playbook is too large"). */
+export interface DocumentLimits {
+  what: string;
+  maxJsonDepth: number;
+  maxJsonValues: number;
+  maxJsonStringLength: number;
+}
+
+const PLAYBOOK_DOCUMENT: DocumentLimits = { what: 'playbook', ...PLAYBOOK_LIMITS };
 
 export interface DocumentProblem {
   path: (string | number)[];
@@ -10,14 +20,14 @@ export interface DocumentProblem {
  * huge or cyclic input is refused with a clear message instead of exhausting the stack or memory,
  * and an own "__proto__" key (JSON.parse creates those) is refused instead of silently dropped.
  */
-export function checkUntrustedDocument(input: unknown): DocumentProblem | undefined {
+export function checkUntrustedDocument(input: unknown, L: DocumentLimits = PLAYBOOK_DOCUMENT): DocumentProblem | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
   let values = 0;
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     values += 1;
     if (values > L.maxJsonValues) {
-      return { path: [], message: `the playbook is too large: more than ${L.maxJsonValues} values` };
+      return { path: [], message: `the ${L.what} is too large: more than ${L.maxJsonValues} values` };
     }
     if (typeof value === 'string') {
       if (value.length > L.maxJsonStringLength) {

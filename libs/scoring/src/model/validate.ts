@@ -6,7 +6,8 @@ import { tierProblems } from './checks/tiers';
 import { modelProblem } from './problem';
 import { scoringModelSchema } from './schema';
 import type { ScoringModel, ScoringModelProblem, ScoringModelValidation } from './types';
-import { checkUntrustedDocument } from './untrusted-document';
+import { checkUntrustedDocument } from '@tripline/playbook';
+import { SCORING_MODEL_LIMITS } from './limits';
 
 export type ParseScoringModelResult = { ok: true; model: ScoringModel } | { ok: false; problems: ScoringModelProblem[] };
 
@@ -23,7 +24,7 @@ function issueToProblem(issue: z.core.$ZodIssue): ScoringModelProblem {
 }
 
 function schemaCheck(input: unknown): ParseScoringModelResult {
-  const hostile = checkUntrustedDocument(input);
+  const hostile = checkUntrustedDocument(input, { what: 'model', ...SCORING_MODEL_LIMITS });
   if (hostile) return { ok: false, problems: [modelProblem('schema', hostile.path, hostile.message)] };
   // jitless: zod may otherwise compile parsers with `new Function`, which CSPs and sandboxes refuse.
   const result = scoringModelSchema.safeParse(input, { jitless: true, error: requiredFieldMessage });
