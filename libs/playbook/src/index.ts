@@ -26,7 +26,7 @@ export { ruleProblem } from './filters/rule-value';
 export { describeFilter } from './filters/describe-filter';
 export { hasNode, getStep, outgoingEdges, incomingEdges, nextNode } from './graph/nodes';
 export { reachableFrom } from './graph/reachable';
-export { outputPorts, isWaitingStep, CONDITION_PORTS } from './graph/ports';
+export { outputPorts, isWaitingStep, CONDITION_PORTS, EVENT_RECEIVED_PORT, APPROVAL_REJECTED_PORT } from './graph/ports';
 export { describeStep } from './graph/describe-step';
 export { describeTrigger } from './triggers/describe-trigger';
 export { isCompositeTrigger, triggerLeaves, type CompositeTrigger } from './triggers/trigger-tree';

@@ -346,6 +346,12 @@ export const playbookSchema = z.strictObject({
     .record(nodeIdSchema, stepSchema)
     .refine((nodes) => Object.keys(nodes).length <= L.maxNodes, { message: `a playbook has at most ${L.maxNodes} nodes` }),
   edges: z.array(edgeSchema).max(L.maxEdges, `a playbook has at most ${L.maxEdges} edges`),
+  outreach: z
+    .strictObject({
+      priority: z.int('outreach.priority must be a whole number').min(0, 'outreach.priority is 0–100').max(100, 'outreach.priority is 0–100').optional(),
+      whenCapped: z.enum(['skip', 'wait'], { error: 'outreach.whenCapped must be "skip" or "wait"' }).optional(),
+    })
+    .optional(),
   layout: z.record(nodeIdSchema, z.strictObject({ x: z.number(), y: z.number() })).optional(),
 });
 

@@ -340,6 +340,17 @@ export interface Edge {
   port?: string;
 }
 
+/**
+ * A step blocked by the workspace's per-contact frequency cap is skipped (recorded as skipped) or
+ * waits until the cap allows it. When two playbooks claim the same contact, the higher priority wins.
+ */
+export interface OutreachSettings {
+  /** 0–100, default 50. */
+  priority?: number;
+  /** Default "skip". */
+  whenCapped?: 'skip' | 'wait';
+}
+
 export interface Playbook {
   schemaVersion: 1;
   id: string;
@@ -351,6 +362,8 @@ export interface Playbook {
   start: NodeId;
   nodes: Record<NodeId, Step>;
   edges: Edge[];
+  /** How this playbook's outreach shares contacts with other playbooks (frequency caps). */
+  outreach?: OutreachSettings;
   /** Designer layout only; never read by the runtime. */
   layout?: Record<NodeId, { x: number; y: number }>;
 }

@@ -2,9 +2,17 @@ import type { Step } from '../dsl/types';
 
 export const CONDITION_PORTS = ['yes', 'no'] as const;
 
+/** The named port a waitForEvent leaves by when the event arrives (the unnamed one is the timeout). */
+export const EVENT_RECEIVED_PORT = 'received';
+/** The named port an approval leaves by when it is rejected (the unnamed one is approved). */
+export const APPROVAL_REJECTED_PORT = 'rejected';
+
 /**
  * The ports edges may leave a step by: yes/no for a condition, the variant ports of a split,
- * none for an end; every other kind has one unnamed output (`undefined`).
+ * none for an end; a waitForEvent continues unnamed on timeout and by "received" when the event
+ * arrives (no "received" edge: the goal is met and the run exits); an approval continues unnamed
+ * when approved and by "rejected" (no "rejected" edge: the run compensates and ends); every other
+ * kind has one unnamed output (`undefined`).
  */
 export function outputPorts(step: Step): (string | undefined)[] {
   switch (step.kind) {
@@ -12,6 +20,10 @@ export function outputPorts(step: Step): (string | undefined)[] {
       return [...CONDITION_PORTS];
     case 'split':
       return step.variants.map((variant) => variant.port);
+    case 'waitForEvent':
+      return [undefined, EVENT_RECEIVED_PORT];
+    case 'approval':
+      return [undefined, APPROVAL_REJECTED_PORT];
     case 'end':
       return [];
     default:
