@@ -5,6 +5,7 @@ import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { TRIPLINE_CONFIG } from '../config/config.module';
 import { TriplineConfig } from '../config/tripline-config';
 import { ALL_MIGRATIONS } from './migrations';
+import { SqliteCheckpointer } from './sqlite-checkpoint/sqlite-checkpointer';
 import { Transactions } from './transactions';
 
 export function typeOrmOptionsFor(config: TriplineConfig): TypeOrmModuleOptions {
@@ -27,6 +28,8 @@ export function typeOrmOptionsFor(config: TriplineConfig): TypeOrmModuleOptions 
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Checkpoints run on a worker thread instead of inside COMMIT (sqlite-checkpoint/sqlite-checkpointer.ts).
+      db.pragma('wal_autocheckpoint = 0');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
     },
@@ -35,7 +38,7 @@ export function typeOrmOptionsFor(config: TriplineConfig): TypeOrmModuleOptions 
 
 @Global()
 @Module({
-  providers: [Transactions],
+  providers: [Transactions, SqliteCheckpointer],
   exports: [Transactions],
   imports: [
     TypeOrmModule.forRootAsync({

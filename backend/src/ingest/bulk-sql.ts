@@ -6,6 +6,7 @@
  * statement and PostgreSQL 65,535: large batches are sliced well below both.
  */
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { sqliteConnectionOf } from './sqlite-statements';
 
 const PARAMETERS_PER_STATEMENT = 16_000;
 const IN_LIST_SIZE = 5_000;
@@ -65,6 +66,19 @@ async function multiRowInsert<E extends ObjectLiteral>(manager: EntityManager, e
   const driver = manager.connection.driver;
   const columns = metadata.columns;
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const sqlite = await sqliteConnectionOf(manager);
+  if (sqlite) {
+    // One cached single-row statement run per row: SQLite's per-row cost without re-preparing a
+    // different multi-row statement (and its SQL text) for every batch size.
+    const marks = columns.map(() => '?').join(', ');
+    const statement = sqlite.statement(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES (${marks}) ${onConflict}`);
+    const values: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      for (let i = 0; i < columns.length; i++) values[i] = driver.preparePersistentValue(columns[i].getEntityValue(row) ?? null, columns[i]);
+      statement.run(values);
+    }
+    return;
+  }
   const param = placeholder(manager);
   const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns.length));
   for (const slice of chunks(rows, perStatement)) {
@@ -96,9 +110,20 @@ export async function selectWhereIn(
   extra: Record<string, string> = {},
 ): Promise<Record<string, unknown>[]> {
   const driver = manager.connection.driver;
+  const extraColumns = Object.keys(extra);
+  const sqlite = await sqliteConnectionOf(manager);
+  if (sqlite) {
+    // One cached statement whatever the number of values: the list travels as a JSON array. Looking
+    // rows up by their `id` primary key, the unary + keeps SQLite from scanning a workspace index
+    // instead (what its planner picks before ANALYZE has statistics).
+    const workspaceColumn = column === 'id' ? `+${driver.escape('workspace_id')}` : driver.escape('workspace_id');
+    const conditions = [`${workspaceColumn} = ?`, ...extraColumns.map((c) => `${driver.escape(c)} = ?`)];
+    conditions.push(`${driver.escape(column)} IN (SELECT value FROM json_each(?))`);
+    const sql = `SELECT ${select.map((c) => driver.escape(c)).join(', ')} FROM ${driver.escape(table)} WHERE ${conditions.join(' AND ')}`;
+    return sqlite.statement(sql).all([workspaceId, ...extraColumns.map((c) => extra[c]), JSON.stringify([...new Set(values)])]) as Record<string, unknown>[];
+  }
   const param = placeholder(manager);
   const found: Record<string, unknown>[] = [];
-  const extraColumns = Object.keys(extra);
   for (const slice of chunks([...new Set(values)], IN_LIST_SIZE)) {
     const parameters: unknown[] = [workspaceId, ...extraColumns.map((c) => extra[c])];
     const conditions = [`${driver.escape('workspace_id')} = ${param(1)}`, ...extraColumns.map((c, i) => `${driver.escape(c)} = ${param(i + 2)}`)];

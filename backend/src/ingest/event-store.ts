@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { bulkInsert, selectWhereIn } from './bulk-sql';
 import { EventEntity } from './event.entity';
 import { SegmentCall } from './segment/segment-call';
+import { timeOrderedId } from '../database/time-ordered-id';
 
 /** The events table, as the ingest transaction uses it. */
 export const eventStore = {
@@ -17,7 +17,7 @@ export const eventStore = {
       manager,
       EventEntity,
       calls.map((call, i): EventEntity => ({
-        id: randomUUID(),
+        id: timeOrderedId(),
         workspaceId,
         messageId: call.messageId,
         type: call.type,

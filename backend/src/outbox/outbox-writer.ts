@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { bulkInsert } from '../ingest/bulk-sql';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { StartPlaybookRunPayload } from './start-playbook-run-payload';
-import { timeOrderedId } from './time-ordered-id';
+import { timeOrderedId } from '../database/time-ordered-id';
 
 /** Adds firings to the outbox inside the caller's transaction (the one that stores their events). */
 @Injectable()

@@ -3,13 +3,13 @@
  * per model and subject kind, written back with one multi-row upsert, history with one multi-row
  * insert — a handful of statements per batch, never one per event.
  */
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { bulkInsert, bulkUpsert, selectWhereIn } from '../../ingest/bulk-sql';
 import { ScoreHistoryEntity } from '../score-history.entity';
 import { ScoreStateEntity, type SubjectKind } from '../score-state.entity';
 import type { ModelBatchResult } from './batch-scorer';
 import type { LiveState } from './model-scorers';
+import { timeOrderedId } from '../../database/time-ordered-id';
 
 export interface LoadedState {
   subjectId: string;
@@ -61,7 +61,7 @@ export const scoreStateStore = {
       }
       for (const m of moves) {
         history.push({
-          id: randomUUID(),
+          id: timeOrderedId(),
           workspaceId,
           modelId: model.modelId,
           subjectKind: m.subjectKind,

@@ -6,7 +6,8 @@ let sequence = 0;
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then a 12-bit counter within the
  * millisecond, then random bits. Ids made in this process sort in the order they were made, so the
- * outbox is drained in insertion order by `ORDER BY id`.
+ * outbox is drained in insertion order by `ORDER BY id`, and append-only tables (events, score
+ * history) grow their primary-key index at the end instead of at random places.
  */
 export function timeOrderedId(now: number = Date.now()): string {
   if (now > lastMs) {
