@@ -62,7 +62,7 @@ export class ScheduledTriggersService {
     for (const { id: workspaceId } of workspaces) {
       try {
         const published = await this.playbooks.findPublished(workspaceId);
-        const ticking = tickPlaybooks(published);
+        const ticking = tickPlaybooks(published, await this.models.findPublished(workspaceId));
         if (ticking.length === 0) continue;
         // The ingest lock: enrollment decisions see ingest's and other replicas' enrollments, and two replicas never tick the same window.
         const done = await this.transactions.run((manager) => this.tickWorkspace(manager, workspaceId, published, ticking, now), { lockKey: `ingest:${workspaceId}` });
@@ -96,7 +96,7 @@ export class ScheduledTriggersService {
       const window: TickWindow = { previous: last, now: now.getTime() };
       const read = models.filter((model) => tick.profile.scoreModels.has(model.modelId));
       for await (const ids of candidatePages(manager, workspaceId, tick, window)) {
-        const subjects = await loadTickSubjects(manager, workspaceId, tick, ids, plans[tick.subject].plan, read, window.now);
+        const subjects = await loadTickSubjects(manager, workspaceId, tick, ids, plans[tick.subject].plan, read, window);
         const byId = new Map(subjects.map((subject) => [subject.tick.id, subject]));
         const due = dueSubjects(tick.trigger, subjects.map((subject) => subject.tick), { now: window.now, previousTick: window.previous });
         const payloads = await enrollFirings(manager, workspaceId, due.map(({ id }) => tickFiring(tick, byId.get(id)!, window)), now);

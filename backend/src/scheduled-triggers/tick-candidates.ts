@@ -7,12 +7,17 @@
  *   (last + days) to fall in the window — a range on the indexed last_event_at;
  * - relative date: persons / accounts whose traits name the trait's top-level key (a LIKE prefilter
  *   on the JSON text; the date itself is read in code);
- * - schedule: when the cron has a time in the window, every subject of the kind.
+ * - schedule: when the cron has a time in the window, every subject of the kind;
+ * - score leaves that decay can cross (tick-playbooks.ts): subjects with a score state under the
+ *   model — for a threshold only decay can cross downward, those whose stored score (at their newest
+ *   event) is at least the threshold, through the (workspace, model, score) index; accounts rolled up
+ *   by max / average from members: every account.
  */
-import type { InactivityTrigger, RelativeDateTrigger } from '@tripline/playbook';
+import { triggerLeaves, type InactivityTrigger, type RelativeDateTrigger, type Trigger } from '@tripline/playbook';
 import { DAY_MS, evaluateTrigger, type TriggerInput } from '@tripline/scoring';
 import { EntityManager } from 'typeorm';
 import { chunks } from '../ingest/bulk-sql';
+import type { PublishedScoringModel } from '../scoring/published-scoring-models.service';
 import { SubjectAggregatesEntity } from '../triggers/subject-aggregates.entity';
 import type { TickLeaf, TickPlaybook } from './tick-playbooks';
 import { containsPattern, dateReader, jsonOf, sqlFor, storedDate } from './raw-sql';
@@ -50,7 +55,56 @@ export async function* candidatePages(manager: EntityManager, workspaceId: strin
       }
     }
   }
+  for (const model of tick.decayModels) {
+    const definition = model.definition;
+    if (tick.subject === 'account' && definition.kind === 'events' && definition.rollup !== 'sum') {
+      yield* everySubject(manager, workspaceId, 'account');
+      return;
+    }
+    for await (const page of withScoreState(manager, workspaceId, tick.subject, model, lowestStoredScore(tick.trigger, model))) {
+      for (const id of page) ids.add(id);
+    }
+  }
   yield* chunks([...ids].sort(), TICK_PAGE_SIZE);
+}
+
+/**
+ * When every leaf on the model is a downward threshold of a model whose points are all positive, a
+ * subject can only decay across it if its score at its newest event was at least the lowest threshold.
+ */
+function lowestStoredScore(trigger: Trigger, model: PublishedScoringModel): number | undefined {
+  const definition = model.definition;
+  if (definition.kind !== 'events' || definition.rules.some((rule) => rule.points * rule.weight < 0)) return undefined;
+  const leaves = triggerLeaves(trigger).filter((leaf) => (leaf.kind === 'scoreThreshold' || leaf.kind === 'tierChange') && leaf.model === model.modelId);
+  if (leaves.some((leaf) => leaf.kind !== 'scoreThreshold' || leaf.direction !== 'down')) return undefined;
+  return Math.min(...leaves.map((leaf) => (leaf.kind === 'scoreThreshold' ? leaf.threshold : -Infinity)));
+}
+
+async function* withScoreState(
+  manager: EntityManager,
+  workspaceId: string,
+  kind: 'person' | 'account',
+  model: PublishedScoringModel,
+  minScore: number | undefined,
+): AsyncGenerator<string[]> {
+  let after = '';
+  for (;;) {
+    const sql = sqlFor(manager);
+    const conditions = [
+      `${sql.name('workspace_id')} = ${sql.param(workspaceId)}`,
+      `${sql.name('model_id')} = ${sql.param(model.modelId)}`,
+      `${sql.name('subject_kind')} = ${sql.param(kind)}`,
+      ...(minScore === undefined ? [] : [`${sql.name('score')} >= ${sql.param(minScore)}`]),
+      `${sql.name('subject_id')} > ${sql.param(after)}`,
+    ];
+    const rows: { subject_id: string }[] = await manager.query(
+      `SELECT ${sql.name('subject_id')} FROM ${sql.name('score_states')} WHERE ${conditions.join(' AND ')} ORDER BY ${sql.name('subject_id')} LIMIT ${TICK_PAGE_SIZE}`,
+      sql.parameters,
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => row.subject_id);
+    after = rows[rows.length - 1]!.subject_id;
+  }
 }
 
 async function* everySubject(manager: EntityManager, workspaceId: string, kind: 'person' | 'account'): AsyncGenerator<string[]> {

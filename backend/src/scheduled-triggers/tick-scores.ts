@@ -3,7 +3,7 @@
  * in the High tier"), read from the live score tables at the tick's time with the same functions the
  * profile uses (read-scores.ts): decay applied at `now`, max/average accounts rolled up from members.
  */
-import { tierOf, type AccountActivity, type ScoreState } from '@tripline/scoring';
+import { scoreChangeOf, tierOf, type AccountActivity, type ScoreChange, type ScoreState } from '@tripline/scoring';
 import { EntityManager } from 'typeorm';
 import { selectWhereIn } from '../ingest/bulk-sql';
 import { componentScoreNow, eventScoreNow, rolledUpScoreNow, type StoredScore } from '../scoring/profile/read-scores';
@@ -76,4 +76,54 @@ export async function currentScores(
     }
   }
   return scores;
+}
+
+/**
+ * How time alone moved each subject's score under the decay models, for the tick window: from the
+ * later of the previous tick and the subject's newest event (for a rolled-up account, its members'
+ * newest) to now. Events before that are ingest's to judge — it evaluated score triggers at each of
+ * them — so a crossing is fired by ingest or by a tick, never by both. Subjects without a state under
+ * a model get no change for it.
+ */
+export async function timeOnlyScoreChanges(
+  manager: EntityManager,
+  workspaceId: string,
+  kind: 'person' | 'account',
+  subjects: readonly { id: string; traits: Record<string, unknown> }[],
+  models: readonly PublishedScoringModel[],
+  window: { previous: number; now: number },
+): Promise<Map<string, ScoreChange[]>> {
+  const changes = new Map<string, ScoreChange[]>(subjects.map((s) => [s.id, []]));
+  const ids = subjects.map((s) => s.id);
+  const since = (lastEventAt: number) => Math.min(window.now, Math.max(window.previous, lastEventAt));
+  for (const model of models) {
+    const definition = model.definition;
+    const add = (id: string, before: number, after: number) => changes.get(id)!.push(scoreChangeOf(definition, before, after));
+    if (definition.kind === 'components') {
+      if (kind !== 'account') continue;
+      const stored = await storedScores(manager, workspaceId, model, 'account', ids);
+      for (const s of subjects) {
+        const row = stored.get(s.id);
+        if (!row) continue;
+        const activity = row.state as AccountActivity | undefined;
+        add(s.id, componentScoreNow(definition, activity, s.traits, since(row.lastEventAt)).score, componentScoreNow(definition, activity, s.traits, window.now).score);
+      }
+    } else if (kind === 'account' && definition.rollup !== 'sum') {
+      const members = await membersOf(manager, workspaceId, ids);
+      const people = await storedScores(manager, workspaceId, model, 'person', [...new Set([...members.values()].flat())]);
+      for (const s of subjects) {
+        const rows = (members.get(s.id) ?? []).map((person) => people.get(person));
+        const newest = Math.max(...rows.map((row) => row?.lastEventAt ?? -Infinity));
+        if (newest === -Infinity) continue;
+        add(s.id, rolledUpScoreNow(definition, rows, since(newest)), rolledUpScoreNow(definition, rows, window.now));
+      }
+    } else {
+      const stored = await storedScores(manager, workspaceId, model, kind, ids);
+      for (const s of subjects) {
+        const row = stored.get(s.id);
+        if (row) add(s.id, eventScoreNow(definition, row, since(row.lastEventAt)), eventScoreNow(definition, row, window.now));
+      }
+    }
+  }
+  return changes;
 }

@@ -12,7 +12,7 @@ import type { PublishedScoringModel } from '../scoring/published-scoring-models.
 import { fitToPlan, type StoredAggregates } from '../triggers/event-time/stored-aggregates';
 import { SubjectAggregatesEntity } from '../triggers/subject-aggregates.entity';
 import type { TickPlaybook } from './tick-playbooks';
-import { currentScores } from './tick-scores';
+import { currentScores, timeOnlyScoreChanges } from './tick-scores';
 import { dateReader, jsonOf } from './raw-sql';
 
 export interface LoadedSubject {
@@ -82,15 +82,18 @@ export async function loadTickSubjects(
   ids: readonly string[],
   plan: AggregatePlan,
   models: readonly PublishedScoringModel[],
-  now: number,
+  window: { previous: number; now: number },
 ): Promise<LoadedSubject[]> {
+  const now = window.now;
   const kind = tick.subject;
   const withAggregates = tick.profile.aggregateNeeds.length > 0;
   const found = await identities(manager, workspaceId, kind, ids);
   const existing = ids.filter((id) => found.has(id));
   const activity = await activities(manager, workspaceId, kind, existing, withAggregates);
   const traitsOf = (id: string): Traits => (kind === 'person' ? found.get(id)!.person!.traits : found.get(id)!.account!.traits);
-  const scores = models.length === 0 ? undefined : await currentScores(manager, workspaceId, kind, existing.map((id) => ({ id, traits: traitsOf(id) })), models, now);
+  const scored = existing.map((id) => ({ id, traits: traitsOf(id) }));
+  const scores = models.length === 0 ? undefined : await currentScores(manager, workspaceId, kind, scored, models, now);
+  const decay = tick.decayModels.length === 0 ? undefined : await timeOnlyScoreChanges(manager, workspaceId, kind, scored, tick.decayModels, window);
   return existing.map((id) => {
     const identity = found.get(id)!;
     const active = activity.get(id);
@@ -102,6 +105,7 @@ export async function loadTickSubjects(
     // Window leaves need aggregates even for a subject never active (they count 0).
     if (withAggregates) tick.aggregates = fitToPlan(active?.aggregates, plan);
     if (scores) tick.scores = scores.get(id)!;
+    if (decay) tick.scoreChanges = decay.get(id)!;
     return { tick, context: identity };
   });
 }
