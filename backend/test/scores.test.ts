@@ -181,6 +181,23 @@ describe.each(databaseKindsUnderTest())('live scores on %s', (kind) => {
       expect(lead).toMatchObject({ score: 75, history: [expect.objectContaining({ score: 75, messageId: 'sc-anon-trial' })] });
       expect(await findAll(t, ScoreStateEntity, { workspaceId, subjectId: anonymous })).toEqual([]);
     });
+
+    it('rebuilds the survivor from both persons\' events when both were scored, caps and all', async () => {
+      // The user used a core feature; on another device, before signing in, so did they (same day:
+      // capped at one a day) and they viewed pricing. One person would score 12 + 5 = 17.
+      const at = Date.now() - 60_000;
+      await sendBatch(t, [track('sc-both', 'Feature Used', new Date(at).toISOString(), { core: true }, 'sc-both-feature')]);
+      await postSegment(t, 'track', { anonymousId: 'sc-both-anon', event: 'Feature Used', properties: { core: true }, timestamp: new Date(at + 1_000).toISOString(), messageId: 'sc-both-anon-feature' });
+      await postSegment(t, 'track', { anonymousId: 'sc-both-anon', event: 'Pricing Page Viewed', timestamp: new Date(at + 2_000).toISOString(), messageId: 'sc-both-anon-pricing' });
+      const user = await personIdOf(t, workspaceId, 'sc-both');
+      expect((await profileScore(t, admin, { personId: user }, LEAD)).score).toBeCloseTo(12, 1);
+
+      await sendBatch(t, [{ type: 'identify', userId: 'sc-both', anonymousId: 'sc-both-anon', messageId: 'sc-both-identify' }]);
+      const merged = await profileScore(t, admin, { personId: user }, LEAD);
+      expect(merged.score).toBeCloseTo(17, 1);
+      const [state] = await findAll(t, ScoreStateEntity, { workspaceId, subjectKind: 'person', subjectId: user });
+      expect(state.lastEventAt.getTime()).toBe(at + 2_000);
+    });
   });
 
   describe('arrival order', () => {

@@ -5,6 +5,7 @@ import { selectWhereIn } from '../../ingest/bulk-sql';
 import { PublishedScoringModelsService } from '../published-scoring-models.service';
 import type { SubjectKind } from '../score-state.entity';
 import { BatchScorer, type CurrentScore, type EventScoreChanges, type ScoreReaders } from './batch-scorer';
+import { rescoreMergedPerson } from './rescore-merged-person';
 import { scoreStateStore } from './score-state-store';
 
 const SUBJECT_KINDS: readonly SubjectKind[] = ['person', 'account'];
@@ -67,8 +68,27 @@ export class LiveScoringService {
   }
 
   /** After persons merged (identity stitching), inside the ingest transaction. */
-  async movePersons(manager: EntityManager, workspaceId: string, merges: readonly { from: string; into: string }[]): Promise<void> {
-    for (const { from, into } of merges) await scoreStateStore.movePerson(manager, workspaceId, from, into);
+  async movePersons(manager: EntityManager, workspaceId: string, merges: readonly { from: string; into: string }[], now: Date = new Date()): Promise<void> {
+    const models = await this.published.findPublished(workspaceId);
+    for (const { from, into } of merges) {
+      const both = await this.modelsScoringBoth(manager, workspaceId, from, into);
+      await scoreStateStore.movePerson(manager, workspaceId, from, into);
+      // Two states cannot be added up (caps, decay): the survivor's is rebuilt from both persons' events.
+      const rebuild = models.filter((model) => both.has(model.modelId));
+      if (rebuild.length > 0) await rescoreMergedPerson(manager, workspaceId, into, rebuild, now);
+    }
+  }
+
+  /** Models under which both persons have a state. */
+  private async modelsScoringBoth(manager: EntityManager, workspaceId: string, a: string, b: string): Promise<Set<string>> {
+    const rows = await selectWhereIn(manager, 'score_states', ['model_id', 'subject_id'], workspaceId, 'subject_id', [a, b], { subject_kind: 'person' });
+    const seen = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const subjects = seen.get(row.model_id as string) ?? new Set<string>();
+      subjects.add(row.subject_id as string);
+      seen.set(row.model_id as string, subjects);
+    }
+    return new Set([...seen].filter(([, subjects]) => subjects.size === 2).map(([model]) => model));
   }
 
   private async membersOf(manager: EntityManager, workspaceId: string, events: readonly ScoredEvent[]): Promise<Map<string, string[]>> {
