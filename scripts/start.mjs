@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: install, build, then run Temporal, the mail catcher, the API, the worker and the designer
-// until Ctrl-C. Options: --skip-install, --skip-build (used by tests that have already built).
+// until Ctrl-C. Options: --skip-install, --skip-build (used by tests that have already built),
+// --no-worker (the worker is run by someone else: the test that kills it and starts it again).
 import { ensureTemporalCli } from './ensure-temporal.mjs';
 import { colours, fail, say, UserFacingError } from './lib/console.mjs';
 import { buildAll, ensureNodeModules } from './lib/prepare.mjs';
@@ -9,7 +10,7 @@ import { assertBuilt, assertStackPortsFree, StackFailure, startStack } from './l
 import { resolveStackConfig } from './lib/stack-config.mjs';
 import { Supervisor } from './lib/supervisor.mjs';
 
-const KNOWN_FLAGS = new Set(['--skip-install', '--skip-build']);
+const KNOWN_FLAGS = new Set(['--skip-install', '--skip-build', '--no-worker']);
 const flags = new Set(process.argv.slice(2));
 const supervisor = new Supervisor();
 let shuttingDown = false;
@@ -47,6 +48,7 @@ async function main() {
   const { secrets } = await startStack(config, {
     temporalCli,
     supervisor,
+    without: flags.has('--no-worker') ? ['worker'] : [],
     onUnexpectedExit: (child) => {
       if (shuttingDown) return;
       printLastLines(child, `${child.name} ${child.describeExit()}`);

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuthModule } from './auth/auth.module';
 import { BacktestModule } from './backtest/backtest.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
@@ -7,6 +8,7 @@ import { TriplineConfig } from './config/tripline-config';
 import { ConnectionsModule } from './connections/connections.module';
 import { DatabaseModule } from './database/database.module';
 import { DataQualityModule } from './data-quality/data-quality.module';
+import { FrequencyCapsModule } from './frequency-caps/frequency-caps.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -14,6 +16,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
+import { RunOperationsModule } from './run-operations/run-operations.module';
 import { RunsModule } from './runs/runs.module';
 import { ScheduledTriggersModule } from './scheduled-triggers/scheduled-triggers.module';
 import { ScoringModule } from './scoring/scoring.module';
@@ -37,6 +40,7 @@ export class AppModule {
         GraphqlApiModule,
         PlaybooksModule,
         RunsModule,
+        RunOperationsModule,
         WorkerApiModule,
         ConnectionsModule,
         LedgerModule,
@@ -49,6 +53,8 @@ export class AppModule {
         ScoringModule,
         BacktestModule,
         ScheduledTriggersModule,
+        ApprovalsModule,
+        FrequencyCapsModule,
       ],
     };
   }

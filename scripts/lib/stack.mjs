@@ -8,6 +8,7 @@ import { assertPortsFree, httpStatus, isTcpOpen, sleep } from './ports.mjs';
 import { fromRoot } from './repo-root.mjs';
 import { PORT_SETTINGS } from './stack-config.mjs';
 import { Supervisor } from './supervisor.mjs';
+import { searchAttributeArgs } from './search-attributes.mjs';
 import { recentPollers } from './worker-polling.mjs';
 
 const READY_TIMEOUT_MS = 180_000; // first start: API migrations, worker bundling its workflow code
@@ -23,7 +24,7 @@ function exitCodeOf(command, args) {
 }
 
 /** The five processes, in start order, each with its readiness probe. */
-export function stackProcesses(config, { temporalCli, secrets, env = process.env }) {
+export function stackProcesses(config, { temporalCli, secrets, env = process.env, temporalSearchAttributes = [] }) {
   const { ports, dataDir, namespace, taskQueue } = config;
   const loopback = '127.0.0.1';
   const temporalAddress = `${loopback}:${ports.temporal}`;
@@ -39,6 +40,8 @@ export function stackProcesses(config, { temporalCli, secrets, env = process.env
   const temporalArgs = ['server', 'start-dev', '--db-filename', path.join(dataDir, 'temporal.db')];
   temporalArgs.push('--ip', loopback, '--port', String(ports.temporal), '--ui-port', String(ports.temporalUi));
   temporalArgs.push('--namespace', namespace, '--log-level', 'warn');
+  // Registered at every start (idempotent), so runs can be filtered by playbook, subject and status.
+  temporalArgs.push(...temporalSearchAttributes);
 
   return [
     {
@@ -133,15 +136,17 @@ export class StackFailure extends Error {
 }
 
 /**
- * Starts the whole stack and resolves once every process is ready:
+ * Starts the whole stack (but the processes named in `without`) and resolves once every process is ready:
  * `{ supervisor, secrets, processes }`. Any child that exits later calls `onUnexpectedExit(child)`.
  * On failure during start-up every started child is stopped before the promise rejects.
  */
-export async function startStack(config, { temporalCli, onUnexpectedExit, env = process.env, supervisor }) {
+export async function startStack(config, { temporalCli, onUnexpectedExit, env = process.env, supervisor, without = [] }) {
   await assertStackPortsFree(config);
   mkdirSync(config.dataDir, { recursive: true });
   const secrets = loadDevSecrets(config.dataDir, env);
-  const processes = stackProcesses(config, { temporalCli, secrets: secrets.values, env });
+  const processes = stackProcesses(config, { temporalCli, secrets: secrets.values, env, temporalSearchAttributes: searchAttributeArgs() }).filter(
+    (definition) => !without.includes(definition.name),
+  );
 
   const owned = supervisor ?? new Supervisor();
   let started = false;

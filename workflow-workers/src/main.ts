@@ -1,11 +1,12 @@
 /** The worker process: `node dist/main.js` (started by `npm start`, or one per container). */
-import { Runtime, type NativeConnection, type Worker } from '@temporalio/worker';
+import { Runtime, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from './activities/create-activities';
+import { effectiveRateLimit, rateLimitOverrides } from './activities/rate-limit-config';
 import { readWorkerConfig } from './config';
 import { defaultConnectors } from './connectors';
 import { connectWithRetry } from './temporal/connect-with-retry';
 import { HttpWorkerApi } from './worker-api/http-worker-api';
-import { createPlaybookWorker } from './worker';
+import { createPlaybookWorker, type PlaybookWorkers } from './worker';
 
 async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: [] });
 
   const stop = new AbortController();
-  let worker: Worker | undefined;
+  let worker: PlaybookWorkers | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stop.signal.aborted) return;
     console.log(`worker: ${signal} received, shutting down (finishing the tasks in hand)`);
@@ -27,21 +28,29 @@ async function main(): Promise<void> {
   let connection: NativeConnection | undefined;
   try {
     connection = await connectWithRetry({ address: config.temporalAddress, signal: stop.signal });
+    const connectors = defaultConnectors();
+    const rateLimits = rateLimitOverrides(process.env, connectors.list());
     const activities = createActivities({
       workerApi: new HttpWorkerApi({ baseUrl: config.apiUrl, token: config.internalToken }),
-      connectors: defaultConnectors(),
+      connectors,
     });
     worker = await createPlaybookWorker({
       connection,
       namespace: config.namespace,
       taskQueue: config.taskQueue,
       activities,
+      connectors,
+      rateLimits,
     });
     if (stop.signal.aborted) return;
     console.log(
       `worker: polling task queue '${config.taskQueue}' on Temporal ${config.temporalAddress} ` +
         `(namespace '${config.namespace}'), API ${config.apiUrl}`,
     );
+    for (const [name, connectorWorker] of worker.connectorWorkers) {
+      const perSecond = effectiveRateLimit(connectors.getConnector(name), rateLimits);
+      console.log(`worker: connector '${name}' on '${connectorWorker.options.taskQueue}'${perSecond ? ` at ≤ ${perSecond}/s` : ''}`);
+    }
     await worker.run();
     console.log('worker: stopped');
   } finally {

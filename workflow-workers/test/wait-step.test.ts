@@ -66,10 +66,10 @@ describe('wait steps on the time-skipping test server', () => {
     expect(timerFired).toBeGreaterThanOrEqual(TWO_DAYS_MS);
   });
 
-  it('fails the run on a wait until business hours, which is not supported yet', async () => {
+  it('fails the run, naming the node, on business hours in a time zone that does not exist', async () => {
     const playbook = playbookOf(
       'office',
-      { office: { kind: 'wait', until: { days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 } }, done: { kind: 'end' } },
+      { office: { kind: 'wait', until: { timeZone: 'Mars/Olympus_Mons', days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 } }, done: { kind: 'end' } },
       [{ from: 'office', to: 'done' }],
     );
     const input = runInputFor(playbook);
@@ -81,6 +81,8 @@ describe('wait steps on the time-skipping test server', () => {
     await expect(handle.result()).rejects.toThrow('Workflow execution failed');
     const events = harness.workerApi.eventsOf(input.runId);
     expect(eventLines(events)).toEqual(['run running', 'step office failed', 'run failed']);
-    expect(events.at(-1)).toMatchObject({ error: "wait 'until' business hours (node office) is not supported yet" });
+    expect(events.at(-1)).toMatchObject({
+      error: 'wait (node office) until business hours: "Mars/Olympus_Mons" is not a time zone: write an IANA name such as "Europe/Berlin"',
+    });
   });
 });

@@ -9,6 +9,7 @@ import { LiveScoringService } from '../scoring/live/live-scoring.service';
 import { TrackedEvent } from '../triggers/match-triggers';
 import { inTimeOrder } from '../triggers/scored-event';
 import { TriggersService } from '../triggers/triggers.service';
+import { signalWaitingRuns } from '../run-waits/signal-waiting-runs';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { eventStore } from './event-store';
 import { IngestError } from './segment/ingest-error';
@@ -71,7 +72,7 @@ export class IngestService {
       if (changes.merges.length > 0) {
         await eventStore.movePersonEvents(manager, workspaceId, changes.merges);
         await this.triggers.movePersonEnrollments(manager, workspaceId, changes.merges);
-        await this.scoring.movePersons(manager, workspaceId, changes.merges);
+        await this.scoring.movePersons(manager, workspaceId, changes.merges, now);
       }
       const personIds = applied.map((id) => graph.resolve(id));
       await eventStore.insert(manager, workspaceId, fresh, personIds);
@@ -91,6 +92,7 @@ export class IngestService {
           ...(account ? { account: { id: account.id, groupId: account.groupId, traits: account.traits } } : {}),
         });
       });
+      const signalled = await signalWaitingRuns(manager, workspaceId, tracks, now);
       // Scores and event-time triggers move event by event, in event time (see scoring/README.md).
       const timed = inTimeOrder(tracks);
       const triggerBatch = await this.triggers.begin(manager, workspaceId, timed);
@@ -99,12 +101,13 @@ export class IngestService {
       await scoring.save(manager, now);
       const firings = await this.triggers.enroll(manager, workspaceId, tracks, triggerBatch, now);
       await this.outbox.addStartPlaybookRuns(manager, firings, now);
-      return { stored: fresh.length, firings: firings.length };
+      return { stored: fresh.length, firings: firings.length, signalled };
       },
       { lockKey: `ingest:${workspaceId}` },
     );
-    if (result.firings > 0) this.dispatcher.nudge();
-    return { ...result, duplicates: calls.length - result.stored };
+    // Enrollments to start and waiting runs to wake go out now, not at the next outbox poll.
+    if (result.firings > 0 || result.signalled > 0) this.dispatcher.nudge();
+    return { stored: result.stored, firings: result.firings, duplicates: calls.length - result.stored };
   }
 
   private async workspaceFor(writeKey: string) {

@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { PLAYBOOK_RUN_WORKFLOW, PlaybookRunInput, workflowIdForEnrollment } from '@tripline/playbook';
+import { PLAYBOOK_RUN_WORKFLOW, PlaybookRunInput, runSearchAttributesAtStart, workflowIdForEnrollment } from '@tripline/playbook';
 import { EntityManager } from 'typeorm';
 import { TRIPLINE_CONFIG } from '../config/config.module';
 import { TriplineConfig } from '../config/tripline-config';
 import { RunsService } from '../runs/runs.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { typedSearchAttributes } from '../temporal/typed-search-attributes';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { isSignalRunPayload, type SignalRunPayload } from './signal-run-payload';
+import { signalWaitingRun } from './signal-waiting-run';
 import { classifyDispatchError, describeError, TemporalUnreachableError } from './temporal-errors';
 import { Transactions } from '../database/transactions';
 
@@ -100,7 +103,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
         }
         const giveUp = failure === 'rejected' && attempts >= MAX_REJECTED_ATTEMPTS;
         await this.recordFailure(row, attempts, message, giveUp ? 'failed' : 'pending', backoffMs(attempts));
-        this.logger.error(`Outbox ${row.id} (${row.payload.enrollmentKey}) attempt ${attempts} failed${giveUp ? ', giving up' : ''}: ${message}`);
+        this.logger.error(`Outbox ${row.id} (${isSignalRunPayload(row.payload) ? `signal ${row.payload.workflowId}` : row.payload.enrollmentKey}) attempt ${attempts} failed${giveUp ? ', giving up' : ''}: ${message}`);
       }
     }
     return { kind: 'worked' };
@@ -161,6 +164,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async dispatch(row: OutboxMessageEntity): Promise<void> {
+    if (isSignalRunPayload(row.payload)) return this.dispatchSignal(row, row.payload);
     const p = row.payload;
     const workflowId = workflowIdForEnrollment(p.workspaceId, p.enrollmentKey);
     // Connect first: while Temporal is down nothing else is worth doing.
@@ -191,6 +195,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
           // A workflow id is used once: closed or running, a second start is refused.
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
           workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+          // Filterable in the Temporal UI; the workflow keeps TriplineRunStatus current.
+          typedSearchAttributes: typedSearchAttributes(
+            runSearchAttributesAtStart({ playbook: { id: p.playbookId, version: p.playbookVersion }, subject: p.subject, context: p.context }),
+          ),
         }),
       );
     } catch (error) {
@@ -203,6 +211,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     await this.runs.publish(p.workspaceId, run.id).catch((error: unknown) => {
       this.logger.warn(`Could not publish run ${run.id}: ${describeError(error)}`);
     });
+  }
+
+  /** A 'signalRun' row (run-waits/): wakes a waiting run. A run that has ended needs no signal; the row is done. */
+  private async dispatchSignal(row: OutboxMessageEntity, payload: SignalRunPayload): Promise<void> {
+    const client = await this.temporal.getClient().catch((error: unknown) => {
+      throw new TemporalUnreachableError(error);
+    });
+    const delivered = await client.connection.withDeadline(Date.now() + START_DEADLINE_MS, () => signalWaitingRun(client, payload));
+    const note = delivered ? null : 'the workflow had already closed: no run was waiting for the event';
+    await this.transactions.run((manager) =>
+      manager.update(OutboxMessageEntity, { id: row.id }, { status: 'dispatched', dispatchedAt: new Date(), attempts: row.attempts + 1, lastError: note }),
+    );
   }
 
   private async recordFailure(row: OutboxMessageEntity, attempts: number, message: string, status: 'pending' | 'failed', retryInMs: number): Promise<void> {

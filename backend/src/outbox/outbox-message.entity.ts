@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { StartPlaybookRunPayload } from './start-playbook-run-payload';
+import type { OutboxPayload } from './signal-run-payload';
 
 export type OutboxStatus = 'pending' | 'dispatched' | 'failed';
-export type OutboxKind = 'startPlaybookRun';
+/** startPlaybookRun: start a run (StartPlaybookRunPayload); signalRun: wake a waiting run (SignalRunPayload). */
+export type OutboxKind = 'startPlaybookRun' | 'signalRun';
 
 /** One firing waiting to be (or already) handed to Temporal. Written in the ingest transaction. */
 @Entity('outbox')
@@ -18,7 +19,7 @@ export class OutboxMessageEntity {
   kind!: OutboxKind;
 
   @Column('simple-json')
-  payload!: StartPlaybookRunPayload;
+  payload!: OutboxPayload;
 
   @Column('varchar', { length: 16 })
   status!: OutboxStatus;

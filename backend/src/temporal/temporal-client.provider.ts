@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Client, Connection } from '@temporalio/client';
 import { TRIPLINE_CONFIG } from '../config/config.module';
 import { TriplineConfig } from '../config/tripline-config';
+import { ensureSearchAttributes } from './ensure-search-attributes';
 
 /** How long one attempt to reach Temporal may take; the outbox retries, so fail fast. */
 const CONNECT_TIMEOUT_MS = 3_000;
@@ -57,6 +58,19 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     await this.reset();
   }
 
+  /** Not fatal: on a server that refuses (e.g. Temporal Cloud), they are registered by its own tools. */
+  private async registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+    try {
+      const added = await ensureSearchAttributes(connection, namespace);
+      if (added.length > 0) this.logger.log(`Registered search attributes ${added.join(', ')} in namespace ${namespace}`);
+    } catch (error) {
+      this.logger.warn(
+        `Could not check or register the runs' search attributes in namespace ${namespace} (${(error as Error).message}); ` +
+          'runs cannot start until they exist: see "Find a failed run and replay it" in the README',
+      );
+    }
+  }
+
   private async connect(): Promise<Client> {
     const { address, namespace } = this.config.temporal;
     const generation = this.generation;
@@ -67,6 +81,7 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     }
     this.connection = connection;
     this.logger.log(`Connected to Temporal at ${address} (namespace ${namespace})`);
+    await this.registerSearchAttributes(connection, namespace);
     return new Client({ connection, namespace });
   }
 }

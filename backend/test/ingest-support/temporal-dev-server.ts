@@ -1,6 +1,7 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { searchAttributeCliArgs } from '@tripline/playbook';
 
 /** The Temporal CLI `npm start` installs (or TEMPORAL_CLI_PATH). */
 export const TEMPORAL_CLI = process.env.TEMPORAL_CLI_PATH ?? path.resolve(__dirname, '../../../.tools/temporal/bin/temporal');
@@ -17,9 +18,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A real Temporal dev server (in-memory) on the given loopback port. */
+/** A real Temporal dev server (in-memory) on the given loopback port, with the runs' search attributes. */
 export function startTemporalDevServer(port: number): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1', port },
+    server: { executable: { type: 'existing-path', path: TEMPORAL_CLI }, ip: '127.0.0.1', port, extraArgs: searchAttributeCliArgs() },
   });
 }

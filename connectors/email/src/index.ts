@@ -1,4 +1,4 @@
-export { emailConnector } from './email.connector';
+export { EMAIL_SENDS_PER_SECOND, emailConnector } from './email.connector';
 export { sendEmailAction, sendEmailInput, sendEmailOutput } from './send/send-email.action';
 export type { SendEmailInput, SendEmailOutput } from './send/send-email.action';
 export { messageIdFor } from './send/message-id';

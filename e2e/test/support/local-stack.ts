@@ -53,7 +53,8 @@ export class LocalStack {
     return this.output;
   }
 
-  async start(timeoutMs = 120_000): Promise<void> {
+  /** `withoutWorker`: `npm start --no-worker`, for a test that runs (and kills) the worker itself (worker-process.ts). */
+  async start(timeoutMs = 120_000, { withoutWorker = false } = {}): Promise<void> {
     const { ports } = this.settings;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -73,7 +74,8 @@ export class LocalStack {
     delete env.DATABASE_URL;
     this.output = '';
     this.exitCode = null;
-    const child = spawn(process.execPath, ['scripts/start.mjs', '--skip-install', '--skip-build'], {
+    const flags = ['--skip-install', '--skip-build', ...(withoutWorker ? ['--no-worker'] : [])];
+    const child = spawn(process.execPath, ['scripts/start.mjs', ...flags], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,8 @@
 /** @tripline/playbook: the playbook DSL, shared by the designer, the backend and the workflow bundle. Pure. */
 export * from './dsl/types';
 export * from './run-types';
+export * from './run-waits';
+export * from './search-attributes';
 export { PLAYBOOK_LIMITS, NODE_ID_PATTERN } from './dsl/limits';
 export {
   playbookSchema,
@@ -32,5 +34,10 @@ export { describeTrigger } from './triggers/describe-trigger';
 export { isCompositeTrigger, triggerLeaves, type CompositeTrigger } from './triggers/trigger-tree';
 export { compileCron, cronProblem, CronError, DEFAULT_CRON_TIME_ZONE } from './triggers/cron';
 export { parseDuration, isDuration, formatDuration, DurationError, MAX_DURATION_MS } from './duration';
+export { nextBusinessHoursStart, isWithinBusinessHours, businessHoursProblem, BusinessHoursError } from './schedule/business-hours';
+export { wallTimeAt, firstInstantAtOrAfter, isTimeZone, TimeZoneError, type WallTime } from './schedule/zoned-time';
+export { businessHoursTimeZone, DEFAULT_TIME_ZONE, TIME_ZONE_TRAITS, type ResolvedTimeZone } from './schedule/subject-time-zone';
 export { bucketOf, variantForBucket, chooseSplitPort, fnv1a32 } from './split-bucket';
 export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversion, TRIGGER_TAXONOMY, type TaxonomyTrigger } from './examples';
+export { sdrFollowUpSla, aeEscalationSla, SLA_PLAYBOOKS, CRM_TASK_COMPLETED } from './examples';
+export * from './approvals';

@@ -83,7 +83,7 @@ describe('createActivities', () => {
     const first = await run(() => activities.executeAction(request()));
     const again = await run(() => activities.executeAction(request()));
 
-    expect(again).toEqual({ output: first.output, fromLedger: true, idempotencyKey: first.idempotencyKey });
+    expect(again).toEqual({ output: first.output, fromLedger: true, idempotencyKey: first.idempotencyKey, compensation: 'irreversible' });
     expect(catcher.messages()).toHaveLength(1);
   });
 

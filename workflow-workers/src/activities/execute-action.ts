@@ -1,9 +1,11 @@
 import { Context } from '@temporalio/activity';
-import { parseActionInput, parseConnectionConfig, type ConnectorRegistry } from '@tripline/connector-sdk';
+import { parseActionInput, type ActionDefinition, type ConnectorRegistry } from '@tripline/connector-sdk';
 import { renderInput } from '@tripline/templates';
 import type { WorkerApi } from '../worker-api/worker-api';
-import type { ExecuteActionInput, ExecuteActionResult } from './activity-types';
+import type { CompensationKind, ExecuteActionInput, ExecuteActionResult } from './activity-types';
 import { completeLedgerPatiently } from './complete-ledger';
+import { claimOutreach, commitOutreach } from './frequency-cap';
+import { loadConnectionConfig } from './load-connection';
 import { NonRetryableActivityError } from './non-retryable-activity-error';
 
 export interface ExecuteActionDeps {
@@ -38,25 +40,31 @@ export async function executeAction(deps: ExecuteActionDeps, request: ExecuteAct
 
   // Writes go through the ledger; a read may simply run again.
   const usesLedger = action.effect === 'write';
+  const compensation = compensationOf(action);
   if (usesLedger) {
     const claim = await deps.workerApi.claimLedger({ workspaceId: request.workspaceId, key });
     if (claim.state === 'completed') {
       context.log.info('Step already completed; returning the recorded result', { stepId: request.stepId, key });
-      return { output: claim.result, fromLedger: true, idempotencyKey: key };
+      return { output: claim.result, fromLedger: true, idempotencyKey: key, compensation };
     }
   }
 
-  const connection = await deps.workerApi.getConnection(request.workspaceId, request.connection);
-  if (connection.connector !== connector.name) {
-    throw new NonRetryableActivityError(
-      `${where} uses connection '${request.connection}', which is a ${connection.connector} connection, not ${connector.name}`,
-      'ConnectionMismatch',
-    );
+  // Outreach actions reserve the contact under the workspace's frequency caps before anything else.
+  const channel = request.outreach ? action.outreach : undefined;
+  if (channel) {
+    const capped = await claimOutreach(deps.workerApi, request, key, channel);
+    if (capped) return { output: null, fromLedger: false, idempotencyKey: key, compensation, capped };
   }
-  const auth = parseConnectionConfig(connector, connection.config);
 
+  const auth = await loadConnectionConfig(deps.workerApi, connector, request, where);
   const rendered = renderInput(request.input, request.context);
   const input = parseActionInput(action, rendered);
+
+  // The reservation counts from here on, unless a higher-priority run took it over meanwhile.
+  if (channel) {
+    const capped = await commitOutreach(deps.workerApi, request, key);
+    if (capped) return { output: null, fromLedger: false, idempotencyKey: key, compensation, capped };
+  }
 
   context.log.info('Running action', { stepId: request.stepId, action: `${connector.name}.${action.name}`, key });
   const output = await action.run({ auth, input, idempotencyKey: key, signal: context.cancellationSignal });
@@ -64,5 +72,11 @@ export async function executeAction(deps: ExecuteActionDeps, request: ExecuteAct
   if (usesLedger) {
     await completeLedgerPatiently(deps.workerApi, { workspaceId: request.workspaceId, key, result: output });
   }
-  return { input: rendered, output, fromLedger: false, idempotencyKey: key };
+  return { input: rendered, output, fromLedger: false, idempotencyKey: key, compensation };
+}
+
+function compensationOf(action: ActionDefinition): CompensationKind {
+  if (action.effect === 'read') return 'nothingToUndo';
+  if (action.undo) return 'undo';
+  return action.irreversible ? 'irreversible' : 'none';
 }

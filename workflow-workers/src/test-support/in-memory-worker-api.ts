@@ -1,6 +1,19 @@
-import type { RunEvent } from '@tripline/playbook';
+import { evaluateFilter, type CloseRunWaitRequest, type OpenRunWaitRequest, type OpenRunWaitResult, type ReceivedEvent, type RunEvent } from '@tripline/playbook';
 import type { ConnectionRecord, LedgerClaim, LedgerKey, WorkerApi } from '../worker-api/worker-api';
 import { WorkerApiError } from '../worker-api/worker-api';
+import type {
+  CloseApprovalRequest,
+  ClosedApprovalRequest,
+  EscalateApprovalRequest,
+  EscalatedApprovalRequest,
+  OpenApprovalRequest,
+  OpenedApprovalRequest,
+} from '@tripline/playbook';
+import { InMemoryApprovals } from './in-memory-approvals';
+import { InMemoryFrequencyCaps } from './in-memory-frequency-caps';
+import { InMemoryScores } from './in-memory-scores';
+import type { AdjustScoreRequest, AdjustScoreResponse } from '../worker-api/score-types';
+import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from '../worker-api/frequency-cap-types';
 
 interface LedgerEntry {
   state: 'claimed' | 'completed';
@@ -16,6 +29,16 @@ export class InMemoryWorkerApi implements WorkerApi {
   readonly events: RunEvent[] = [];
   readonly ledger = new Map<string, LedgerEntry>();
   private readonly connections = new Map<string, ConnectionRecord>();
+  /** Waits registered by waitForEvent steps, by `<workflowId>/<stepId>/<visit>`, with how they closed. */
+  readonly runWaits = new Map<string, { request: OpenRunWaitRequest; opens: number; closed?: CloseRunWaitRequest }>();
+  /** Events a test pretends were stored before a wait registered: `openRunWait` answers 'received' with them. */
+  readonly storedEvents: (ReceivedEvent & { subjectId: string })[] = [];
+  /** Approval requests, members and requesters (see in-memory-approvals.ts). */
+  readonly approvals = new InMemoryApprovals();
+  /** Per-contact frequency caps: rules and claims (see in-memory-frequency-caps.ts). */
+  readonly frequencyCaps = new InMemoryFrequencyCaps();
+  /** Score steps: published models, scores and answered keys (see in-memory-scores.ts). */
+  readonly scores = new InMemoryScores();
 
   addConnection(workspaceId: string, connection: ConnectionRecord & { name: string }): void {
     const { name, ...record } = connection;
@@ -51,10 +74,62 @@ export class InMemoryWorkerApi implements WorkerApi {
     return entry.state === 'completed' ? { state: 'completed', result: structuredClone(entry.result) } : { state: 'claimed' };
   }
 
+  runWait(workflowId: string, stepId: string, visit = 1) {
+    return this.runWaits.get(`${workflowId}/${stepId}/${visit}`);
+  }
+
+  /** Like the backend: idempotent per wait; a stored event of the subject, named as awaited and not older than the wait, satisfies it at once. */
+  async openRunWait(request: OpenRunWaitRequest): Promise<OpenRunWaitResult> {
+    const id = `${request.workflowId}/${request.stepId}/${request.visit}`;
+    const wait = this.runWaits.get(id) ?? { request: structuredClone(request), opens: 0 };
+    wait.opens += 1;
+    this.runWaits.set(id, wait);
+    const stored = this.storedEvents.find(
+      (event) =>
+        event.subjectId === request.subject.id &&
+        event.name === request.event.name &&
+        event.timestamp >= request.openedAt &&
+        (request.event.where === undefined || evaluateFilter(request.event.where, { event })),
+    );
+    if (!stored) return { status: 'open' };
+    const { subjectId: _subjectId, ...event } = stored;
+    return { status: 'received', event: structuredClone(event) };
+  }
+
+  async closeRunWait(request: CloseRunWaitRequest): Promise<void> {
+    const wait = this.runWaits.get(`${request.workflowId}/${request.stepId}/${request.visit}`);
+    // Like the backend: closing a wait that never registered (cancelled mid-registration) is a no-op.
+    if (wait) wait.closed = structuredClone(request);
+  }
+
+  openApprovalRequest(request: OpenApprovalRequest): Promise<OpenedApprovalRequest> {
+    return this.approvals.open(request);
+  }
+
+  escalateApprovalRequest(request: EscalateApprovalRequest): Promise<EscalatedApprovalRequest> {
+    return this.approvals.escalate(request);
+  }
+
+  closeApprovalRequest(request: CloseApprovalRequest): Promise<ClosedApprovalRequest> {
+    return this.approvals.close(request);
+  }
+
   async completeLedger({ workspaceId, key, result }: LedgerKey & { result: unknown }): Promise<void> {
     const entry = this.ledger.get(`${workspaceId}/${key}`);
     if (!entry) throw new WorkerApiError(`Ledger key ${key} was never claimed`, 409, false);
     entry.state = 'completed';
     entry.result = structuredClone(result);
+  }
+
+  async claimFrequencyCap(request: FrequencyCapClaimRequest): Promise<FrequencyCapClaim> {
+    return this.frequencyCaps.claim(request);
+  }
+
+  async commitFrequencyCap(request: FrequencyCapCommitRequest): Promise<FrequencyCapCommit> {
+    return this.frequencyCaps.commit(request);
+  }
+
+  async adjustScore(request: AdjustScoreRequest): Promise<AdjustScoreResponse> {
+    return this.scores.adjust(request);
   }
 }

@@ -1,5 +1,18 @@
-import type { RunEvent } from '@tripline/playbook';
+import type { CloseRunWaitRequest, OpenRunWaitRequest, OpenRunWaitResult, RunEvent } from '@tripline/playbook';
 import { z } from 'zod';
+import type {
+  CloseApprovalRequest,
+  ClosedApprovalRequest,
+  EscalateApprovalRequest,
+  EscalatedApprovalRequest,
+  OpenApprovalRequest,
+  OpenedApprovalRequest,
+} from '@tripline/playbook';
+import { closedApprovalSchema, escalatedApprovalSchema, openedApprovalSchema } from './approval-responses';
+import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from './frequency-cap-types';
+import { frequencyCapClaimSchema, frequencyCapCommitSchema } from './frequency-cap-responses';
+import { adjustScoreResponseSchema } from './score-responses';
+import type { AdjustScoreRequest, AdjustScoreResponse } from './score-types';
 import { WorkerApiError, type ConnectionRecord, type LedgerClaim, type LedgerKey, type WorkerApi } from './worker-api';
 
 export interface HttpWorkerApiOptions {
@@ -18,6 +31,14 @@ const connectionSchema = z.object({
 const ledgerClaimSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('claimed') }),
   z.object({ state: z.literal('completed'), result: z.unknown() }),
+]);
+
+const openRunWaitSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('open') }),
+  z.object({
+    status: z.literal('received'),
+    event: z.object({ messageId: z.string(), name: z.string(), timestamp: z.string(), properties: z.record(z.string(), z.unknown()) }),
+  }),
 ]);
 
 const MAX_ERROR_BODY = 500;
@@ -60,6 +81,57 @@ export class HttpWorkerApi implements WorkerApi {
 
   async completeLedger(request: LedgerKey & { result: unknown }): Promise<void> {
     await this.request('POST', '/internal/ledger/complete', request);
+  }
+
+  async openRunWait(request: OpenRunWaitRequest): Promise<OpenRunWaitResult> {
+    const body = await this.request('POST', '/internal/run-waits', request);
+    const parsed = openRunWaitSchema.safeParse(body);
+    if (!parsed.success) {
+      throw new WorkerApiError(
+        `POST /internal/run-waits returned ${JSON.stringify(body)?.slice(0, MAX_ERROR_BODY)}, expected { status: 'open' | 'received' }`,
+        200,
+        false,
+      );
+    }
+    return parsed.data;
+  }
+
+  async closeRunWait(request: CloseRunWaitRequest): Promise<void> {
+    await this.request('POST', '/internal/run-waits/close', request);
+  }
+
+  async openApprovalRequest(request: OpenApprovalRequest): Promise<OpenedApprovalRequest> {
+    return this.parsed(openedApprovalSchema, 'POST', '/internal/approvals', request);
+  }
+
+  async escalateApprovalRequest(request: EscalateApprovalRequest): Promise<EscalatedApprovalRequest> {
+    return this.parsed(escalatedApprovalSchema, 'POST', `/internal/approvals/${encodeURIComponent(request.requestId)}/escalate`, request);
+  }
+
+  async closeApprovalRequest(request: CloseApprovalRequest): Promise<ClosedApprovalRequest> {
+    return this.parsed(closedApprovalSchema, 'POST', `/internal/approvals/${encodeURIComponent(request.requestId)}/close`, request);
+  }
+
+  async claimFrequencyCap(request: FrequencyCapClaimRequest): Promise<FrequencyCapClaim> {
+    return this.parsed(frequencyCapClaimSchema, 'POST', '/internal/frequency-caps/claim', request) as Promise<FrequencyCapClaim>;
+  }
+
+  async commitFrequencyCap(request: FrequencyCapCommitRequest): Promise<FrequencyCapCommit> {
+    return this.parsed(frequencyCapCommitSchema, 'POST', '/internal/frequency-caps/commit', request) as Promise<FrequencyCapCommit>;
+  }
+
+  async adjustScore(request: AdjustScoreRequest): Promise<AdjustScoreResponse> {
+    return this.parsed(adjustScoreResponseSchema, 'POST', '/internal/scores/adjust', request);
+  }
+
+  /** A POST whose answer must match `schema`; a malformed answer is a permanent error naming the path. */
+  private async parsed<T>(schema: z.ZodType<T>, method: 'POST', path: string, body: unknown): Promise<T> {
+    const answer = await this.request(method, path, body);
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) {
+      throw new WorkerApiError(`${method} ${path} returned ${JSON.stringify(answer)?.slice(0, MAX_ERROR_BODY)}: ${parsed.error.issues[0]?.message}`, 200, false);
+    }
+    return parsed.data;
   }
 
   private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {

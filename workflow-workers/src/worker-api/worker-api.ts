@@ -1,4 +1,15 @@
-import type { RunEvent } from '@tripline/playbook';
+import type { CloseRunWaitRequest, OpenRunWaitRequest, OpenRunWaitResult, RunEvent } from '@tripline/playbook';
+import type {
+  CloseApprovalRequest,
+  ClosedApprovalRequest,
+  EscalateApprovalRequest,
+  EscalatedApprovalRequest,
+  OpenApprovalRequest,
+  OpenedApprovalRequest,
+} from '@tripline/playbook';
+
+import type { AdjustScoreRequest, AdjustScoreResponse } from './score-types';
+import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from './frequency-cap-types';
 
 /** A connection as the API hands it to the worker: config decrypted, so it must never be logged. */
 export interface ConnectionRecord {
@@ -24,6 +35,19 @@ export interface WorkerApi {
   getConnection(workspaceId: string, idOrName: string): Promise<ConnectionRecord>;
   claimLedger(request: LedgerKey): Promise<LedgerClaim>;
   completeLedger(request: LedgerKey & { result: unknown }): Promise<void>;
+  /** Reserves a contact for an outreach step under the workspace's frequency caps (idempotent per key). */
+  claimFrequencyCap(request: FrequencyCapClaimRequest): Promise<FrequencyCapClaim>;
+  /** Turns a reservation into an outreach that counts, unless a higher-priority run took it over. */
+  commitFrequencyCap(request: FrequencyCapCommitRequest): Promise<FrequencyCapCommit>;
+  /** Registers a waitForEvent step's wait (idempotent per workflow, step and visit). */
+  openRunWait(request: OpenRunWaitRequest): Promise<OpenRunWaitResult>;
+  closeRunWait(request: CloseRunWaitRequest): Promise<void>;
+  /** Approval gates (idempotent by key; the API resolves assignees and finds the requester). */
+  openApprovalRequest(request: OpenApprovalRequest): Promise<OpenedApprovalRequest>;
+  escalateApprovalRequest(request: EscalateApprovalRequest): Promise<EscalatedApprovalRequest>;
+  closeApprovalRequest(request: CloseApprovalRequest): Promise<ClosedApprovalRequest>;
+  /** Score step: adds points to the subject's live score (or reads it), once per ledger key. */
+  adjustScore(request: AdjustScoreRequest): Promise<AdjustScoreResponse>;
 }
 
 /** A failed call to the API; `retryable` for 5xx, timeouts and connection errors, not for 4xx. */

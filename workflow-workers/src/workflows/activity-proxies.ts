@@ -15,9 +15,13 @@ export const reporting = proxyActivities<Pick<PlaybookActivities, 'recordRunEven
 
 export const DEFAULT_ACTION_ATTEMPTS = 10;
 
-/** Activities of an action step, retried as the step's `retry` says (defaults otherwise). */
-export function actionActivities(retry: RetryPolicy | undefined): Pick<PlaybookActivities, 'executeAction'> {
+/**
+ * Activities of an action step, retried as the step's `retry` says (defaults otherwise), on
+ * `taskQueue` (the connector's own queue, rate-limited by the server) when given.
+ */
+export function actionActivities(retry: RetryPolicy | undefined, taskQueue?: string): Pick<PlaybookActivities, 'executeAction'> {
   return proxyActivities<Pick<PlaybookActivities, 'executeAction'>>({
+    ...(taskQueue ? { taskQueue } : {}),
     startToCloseTimeout: '2 minutes',
     retry: {
       initialInterval: retry?.initialInterval ? parseDuration(retry.initialInterval) : '2 seconds',

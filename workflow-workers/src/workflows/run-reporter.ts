@@ -1,6 +1,7 @@
 import type { NodeId, PlaybookRunInput, RunStatus, StepKind, StepStatus } from '@tripline/playbook';
 import { log } from '@temporalio/workflow';
 import { reporting } from './activity-proxies';
+import { upsertRunStatus } from './run-status-search-attribute';
 
 export interface StepReport {
   port?: string;
@@ -17,6 +18,7 @@ export class RunReporter {
   constructor(private readonly run: Pick<PlaybookRunInput, 'runId' | 'workspaceId'>) {}
 
   runStatus(status: RunStatus, error?: string): Promise<void> {
+    upsertRunStatus(status);
     return reporting.recordRunEvent({
       type: 'run',
       runId: this.run.runId,

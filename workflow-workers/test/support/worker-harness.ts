@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { emailConnector, startMailCatcher, type MailCatcher } from '@tripline/connector-email';
 import { createRegistry } from '@tripline/connector-sdk';
 import { createActivities } from '../../src/activities/create-activities';
-import { createPlaybookWorker } from '../../src/worker';
+import { createPlaybookWorker, type PlaybookWorkers } from '../../src/worker';
 import { InMemoryWorkerApi } from '../../src/test-support/in-memory-worker-api';
 import { SMTP_CONNECTION, WORKSPACE_ID } from './playbooks';
 
@@ -13,7 +12,7 @@ import { SMTP_CONNECTION, WORKSPACE_ID } from './playbooks';
  * queue, talking to a real mail catcher; only the backend is replaced by the in-memory API.
  */
 export interface WorkerHarness {
-  worker: Worker;
+  worker: PlaybookWorkers;
   taskQueue: string;
   workerApi: InMemoryWorkerApi;
   catcher: MailCatcher;
@@ -32,11 +31,13 @@ export async function startWorkerHarness(env: TestWorkflowEnvironment): Promise<
     config: { host: '127.0.0.1', port: catcher.smtpPort, from: 'Acme <hello@acme.test>' },
   });
   const taskQueue = `test-${randomUUID()}`;
+  const connectors = createRegistry([emailConnector]);
   const worker = await createPlaybookWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    activities: createActivities({ workerApi, connectors: createRegistry([emailConnector]) }),
+    activities: createActivities({ workerApi, connectors }),
+    connectors,
   });
   const stopped = worker.run();
   return {

@@ -6,7 +6,7 @@ import {
   inputJsonSchema,
   parseActionInput,
 } from '@tripline/connector-sdk';
-import { emailConnector } from '../email.connector';
+import { EMAIL_SENDS_PER_SECOND, emailConnector } from '../email.connector';
 import { startMailCatcher, type MailCatcher } from '../mail-catcher/start-mail-catcher';
 import type { SmtpConfig } from '../smtp/smtp-config';
 import { closedPort, smtpReply, startScriptedSmtpServer } from '../test-support/scripted-smtp-server';
@@ -78,6 +78,10 @@ describe('email.send', () => {
     expect(emailConnector.actions).toContain(sendEmailAction);
     expect(sendEmailAction.effect).toBe('write');
     expect(sendEmailAction.irreversible).toBe(true);
+    expect(sendEmailAction.undo).toBeUndefined();
+    // Outreach: the per-contact frequency caps of the email channel apply; sends share one rate.
+    expect(sendEmailAction.outreach).toBe('email');
+    expect(emailConnector.rateLimit).toEqual({ perSecond: EMAIL_SENDS_PER_SECOND });
     expect(emailConnector.version).toBe(require('../../package.json').version);
   });
 

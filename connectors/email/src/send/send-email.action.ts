@@ -45,7 +45,9 @@ export const sendEmailAction = defineAction({
   displayName: 'Send email',
   description: 'Sends one email over SMTP. Its Message-ID is derived from the step, so a resend is recognisable.',
   effect: 'write',
+  // A sent email cannot be unsent: compensation reports it as "cannot be undone".
   irreversible: true,
+  outreach: 'email',
   input: sendEmailInput,
   output: sendEmailOutput,
   async run({ auth: config, input, idempotencyKey, signal }) {

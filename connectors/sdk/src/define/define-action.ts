@@ -3,6 +3,12 @@ import type { AuthConfig, ConnectorAuth } from './auth';
 
 export type ActionEffect = 'read' | 'write';
 
+/**
+ * The channel an action reaches a contact through. Actions that declare one are outreach: the
+ * workspace's per-contact frequency caps apply to them (across all playbooks).
+ */
+export type OutreachChannel = 'email' | 'crm' | 'slack' | 'webhook';
+
 export interface ActionRunArgs<TAuthConfig, TInput> {
   /** The connection config, already validated against the connector's auth schema. */
   auth: TAuthConfig;
@@ -11,6 +17,16 @@ export interface ActionRunArgs<TAuthConfig, TInput> {
   /** Stable across retries, replays and resets of the same step; pass it to the vendor when it supports one. */
   idempotencyKey: string;
   /** Aborted when the activity is cancelled or times out. */
+  signal?: AbortSignal;
+}
+
+/** What an action's undo gets: the same connection, the input it ran with and the output it returned. */
+export interface ActionUndoArgs<TAuthConfig, TInput, TOutput> {
+  auth: TAuthConfig;
+  input: TInput;
+  output: TOutput;
+  /** `<the action's idempotency key>:undo`, stable across retries of the undo. */
+  idempotencyKey: string;
   signal?: AbortSignal;
 }
 
@@ -26,12 +42,22 @@ export interface ActionDefinition<
   effect: ActionEffect;
   /** True when the effect cannot be undone (an email once sent); the designer marks such steps. */
   irreversible: boolean;
+  /**
+   * How to take the effect back (delete the created task, restore the previous value). Run in
+   * reverse order when a run fails, is cancelled or is rejected; it should treat "already gone" as
+   * done, since it may be retried. Writes with neither `undo` nor `irreversible` are reported as
+   * "no undo declared" when a run compensates.
+   */
+  undo?: (args: ActionUndoArgs<TAuthConfig, z.output<TInput>, z.output<TOutput>>) => Promise<unknown>;
+  /** Set for outreach actions: the per-contact frequency caps of this channel apply. */
+  outreach?: OutreachChannel;
   input: TInput;
   output: TOutput;
   run: (args: ActionRunArgs<TAuthConfig, z.output<TInput>>) => Promise<z.input<TOutput>>;
 }
 
 const ACTION_NAME = /^[a-z][a-zA-Z0-9]*$/;
+export const OUTREACH_CHANNELS: readonly OutreachChannel[] = ['email', 'crm', 'slack', 'webhook'];
 
 /**
  * Declares one action of a connector. Plain data plus a function, so it is easy to test: call
@@ -49,6 +75,8 @@ export function defineAction<
   description: string;
   effect: ActionEffect;
   irreversible?: boolean;
+  undo?: (args: ActionUndoArgs<AuthConfig<TAuth>, z.output<TInput>, z.output<TOutput>>) => Promise<unknown>;
+  outreach?: OutreachChannel;
   input: TInput;
   output: TOutput;
   run: (args: ActionRunArgs<AuthConfig<TAuth>, z.output<TInput>>) => Promise<z.input<TOutput>>;
@@ -58,6 +86,15 @@ export function defineAction<
   }
   if (action.irreversible && action.effect === 'read') {
     throw new Error(`Action '${action.name}' is a read and cannot be irreversible`);
+  }
+  if (action.undo && action.effect === 'read') {
+    throw new Error(`Action '${action.name}' is a read and has nothing to undo`);
+  }
+  if (action.undo && action.irreversible) {
+    throw new Error(`Action '${action.name}' is declared irreversible and cannot also declare an undo`);
+  }
+  if (action.outreach && !OUTREACH_CHANNELS.includes(action.outreach)) {
+    throw new Error(`Action '${action.name}' has outreach channel '${action.outreach}' (expected one of ${OUTREACH_CHANNELS.join(', ')})`);
   }
   const { auth: _typeOnly, ...definition } = action;
   return { ...definition, irreversible: action.irreversible ?? false };

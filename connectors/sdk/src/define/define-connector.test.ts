@@ -40,7 +40,53 @@ describe('defineAction', () => {
   });
 });
 
+describe('undo and outreach declarations', () => {
+  const base = { displayName: 'X', description: 'x', input: z.object({ title: z.string() }), output: z.object({ id: z.string() }) };
+
+  it('keep the undo, which gets the input and output of the original action', async () => {
+    const deleted: string[] = [];
+    const create = defineAction({
+      ...base,
+      name: 'createTask',
+      effect: 'write',
+      outreach: 'crm',
+      run: async ({ input }) => ({ id: `task-${input.title}` }),
+      undo: async ({ input, output, idempotencyKey }) => {
+        deleted.push(`${output.id}/${input.title}/${idempotencyKey}`);
+      },
+    });
+    expect(create.irreversible).toBe(false);
+    expect(create.outreach).toBe('crm');
+    await create.undo!({ auth: {}, input: { title: 'a' }, output: { id: 'task-a' }, idempotencyKey: 'k:undo' });
+    expect(deleted).toEqual(['task-a/a/k:undo']);
+  });
+
+  it('refuse an undo on a read or on an irreversible action, and an unknown channel', () => {
+    const run = async () => ({ id: '1' });
+    const undo = async () => undefined;
+    expect(() => defineAction({ ...base, name: 'look', effect: 'read', run, undo })).toThrow("Action 'look' is a read and has nothing to undo");
+    expect(() => defineAction({ ...base, name: 'send', effect: 'write', irreversible: true, run, undo })).toThrow(
+      "Action 'send' is declared irreversible and cannot also declare an undo",
+    );
+    expect(() => defineAction({ ...base, name: 'fax', effect: 'write', run, outreach: 'fax' as never })).toThrow(
+      "Action 'fax' has outreach channel 'fax' (expected one of email, crm, slack, webhook)",
+    );
+  });
+});
+
 describe('defineConnector', () => {
+  it('keeps a declared rate limit and refuses a meaningless one', () => {
+    const base = { displayName: 'X', auth: noAuth(), actions: [echo], name: 'demo', version: '1.0.0' };
+    expect(defineConnector({ ...base, rateLimit: { perSecond: 10 } }).rateLimit).toEqual({ perSecond: 10 });
+    expect(defineConnector({ ...base, rateLimit: { perSecond: 1 / 60 } }).rateLimit?.perSecond).toBeCloseTo(0.0167, 3);
+    for (const perSecond of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => defineConnector({ ...base, rateLimit: { perSecond } })).toThrow(
+        `Connector 'demo' has rate limit perSecond ${perSecond}; it must be a positive number`,
+      );
+    }
+  });
+
+
   it('checks the name, the version and duplicate actions', () => {
     const base = { displayName: 'X', auth: noAuth(), actions: [echo] };
     expect(defineConnector({ ...base, name: 'demo', version: '1.0.0' }).actions).toHaveLength(1);

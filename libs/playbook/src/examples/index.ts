@@ -5,6 +5,7 @@ import { winLossInterview } from './win-loss-interview';
 
 export { demoRequestFollowUp, trialConversion, winLossInterview };
 export { TRIGGER_TAXONOMY, type TaxonomyTrigger } from './trigger-taxonomy';
+export { sdrFollowUpSla, aeEscalationSla, SLA_PLAYBOOKS, CRM_TASK_COMPLETED } from './sla-escalation';
 
 /** Sample playbooks (seed data, designer templates, the end-to-end test). All pass validate(). */
 export const EXAMPLE_PLAYBOOKS: readonly Playbook[] = [demoRequestFollowUp, winLossInterview, trialConversion];

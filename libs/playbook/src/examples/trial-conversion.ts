@@ -34,9 +34,10 @@ export const trialConversion: Playbook = {
     'approve-offer': {
       kind: 'approval',
       label: 'Manager approves the discount',
-      assignees: { roles: ['sales-manager'] },
+      // Workspace roles: approvers decide; after two days without a decision, admins do.
+      assignees: { roles: ['approver'] },
       timeout: '2d',
-      escalateTo: { roles: ['revops-admin'] },
+      escalateTo: { roles: ['admin'] },
       onTimeout: 'reject',
     },
     'send-offer': {

@@ -9,6 +9,12 @@ export function stepInput(step: Step, extra: Record<string, unknown> = {}): unkn
       return { variants: step.variants };
     case 'wait':
       return { for: step.for, until: step.until, ...extra };
+    case 'waitForEvent':
+      return { event: step.event, timeout: step.timeout, ...extra };
+    case 'approval':
+      return { assignees: step.assignees, escalateTo: step.escalateTo, timeout: step.timeout, onTimeout: step.onTimeout, ...extra };
+    case 'score':
+      return { model: step.model, ...(step.adjust === undefined ? {} : { adjust: step.adjust }) };
     case 'action':
       return { connector: step.connector, action: step.action, connection: step.connection, input: step.input };
     default:

@@ -105,6 +105,10 @@ describe('missing_config', () => {
       'node "n": business hours need at least one day',
       'node "n": business hours end (9:00) must be after they start (17:00)',
     ]);
+    expect(configProblems({ kind: 'wait', until: { timeZone: 'Mars/Olympus_Mons', days: [1], startHour: 9, endHour: 17 } })).toEqual([
+      { message: 'node "n": "Mars/Olympus_Mons" is not a time zone: write an IANA name such as "Europe/Berlin"', path: ['nodes', 'n', 'until', 'timeZone'] },
+    ]);
+    expect(configProblems({ kind: 'wait', until: { timeZone: 'America/New_York', days: [1], startHour: 9, endHour: 17 } })).toEqual([]);
   });
 
   it('waitForEvent without an event name, score without a model', () => {

@@ -1,4 +1,5 @@
 import type { ApprovalStep, Assignees, NodeId, Playbook, SplitStep, Step, ValidationProblem, WaitStep } from '../../dsl/types';
+import { isTimeZone } from '../../schedule/zoned-time';
 import { nodeProblem } from '../problem';
 import { actionInputIssues } from './action-inputs';
 import { type FieldIssue, filterConfigIssues } from './filter-config';
@@ -29,6 +30,9 @@ function waitIssues(step: WaitStep, path: (string | number)[]): FieldIssue[] {
   if (hours.days.length === 0) issues.push({ path: [...path, 'until', 'days'], message: 'business hours need at least one day' });
   if (hours.endHour <= hours.startHour) {
     issues.push({ path: [...path, 'until', 'endHour'], message: `business hours end (${hours.endHour}:00) must be after they start (${hours.startHour}:00)` });
+  }
+  if (hours.timeZone !== undefined && !isTimeZone(hours.timeZone)) {
+    issues.push({ path: [...path, 'until', 'timeZone'], message: `"${hours.timeZone}" is not a time zone: write an IANA name such as "Europe/Berlin"` });
   }
   return issues;
 }

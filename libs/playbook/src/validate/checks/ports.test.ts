@@ -62,3 +62,14 @@ describe('missing_port (two edges from one port)', () => {
     expect(problemsOf(twice)).toEqual([{ code: 'missing_port', edgeIndex: 1, nodeId: 'p' }]);
   });
 });
+
+describe('named ports of waiting steps', () => {
+  const approval: Step = { kind: 'approval', assignees: { roles: ['approver'] }, timeout: '2d', onTimeout: 'reject' };
+
+  it('an approval leaves unnamed (approved) and by "rejected", nothing else', () => {
+    const ok = playbookWith({ g: approval, yes: end, no: end }, [{ from: 'g', to: 'yes' }, { from: 'g', to: 'no', port: 'rejected' }]);
+    expect(problemsOf(ok)).toEqual([]);
+    const bad = playbookWith({ g: approval, no: end }, [{ from: 'g', to: 'no', port: 'denied' }]);
+    expect(messagesOf(bad)).toEqual(['edge 0: leaves approval node "g" by port "denied"; use no port or "rejected"']);
+  });
+});

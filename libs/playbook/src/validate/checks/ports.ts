@@ -1,6 +1,6 @@
 import type { Playbook, ValidationProblem } from '../../dsl/types';
 import { getStep } from '../../graph/nodes';
-import { fansOut } from '../../graph/ports';
+import { fansOut, outputPorts } from '../../graph/ports';
 import { edgeProblem } from '../problem';
 
 const portName = (port: string | undefined) => (port === undefined ? 'its output' : `port "${port}"`);
@@ -34,8 +34,12 @@ export function checkPorts(playbook: Playbook): ValidationProblem[] {
         const declared = ports.length > 0 ? ports.map((port) => `"${port}"`).join(', ') : 'none declared yet';
         portProblem = `leaves split ${from} by ${edge.port === undefined ? 'no port' : `port "${edge.port}"`}; use one of its variant ports (${declared})`;
       }
-    } else if (edge.port !== undefined) {
-      portProblem = `leaves ${step.kind} node ${from} by port "${edge.port}"; only conditions and splits have ports`;
+    } else if (!outputPorts(step).includes(edge.port)) {
+      // Named ports of waiting steps: waitForEvent "received", approval "rejected" (graph/ports.ts).
+      const named = outputPorts(step).filter((port): port is string => port !== undefined);
+      portProblem = named.length > 0
+        ? `leaves ${step.kind} node ${from} by port "${edge.port}"; use no port or ${named.map((port) => `"${port}"`).join(', ')}`
+        : `leaves ${step.kind} node ${from} by port "${edge.port}"; only conditions and splits have ports`;
     }
     if (portProblem) {
       problems.push(edgeProblem('invalid_port', index, portProblem, edge.from));
