@@ -16,10 +16,12 @@ export interface TemplateLimits {
 
 export const DEFAULT_TEMPLATE_LIMITS: Readonly<TemplateLimits> = Object.freeze({
   maxSourceLength: 1_000_000,
-  renderTimeMs: 100,
+  // Wall-clock budgets: generous enough that a busy worker never fails an ordinary template (the memory
+  // limit is what stops a runaway loop early); they only cap how long a hostile one can hold the worker.
+  renderTimeMs: 1_000,
   memoryLimit: 10_000_000,
   maxOutputLength: 1_000_000,
-  inputRenderTimeMs: 1_000,
+  inputRenderTimeMs: 5_000,
   maxInputDepth: 32,
 });
 

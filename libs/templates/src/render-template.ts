@@ -1,19 +1,21 @@
 import type { Template } from 'liquidjs';
-import { engineFor } from './engine';
+import { engineFor, type OutputEscape } from './engine';
 import { resolveLimits, type TemplateLimits } from './limits';
 import { describeLiquidError, TemplateError } from './template-error';
 
 export interface RenderTemplateOptions extends Partial<TemplateLimits> {
   /** The field the template belongs to, named in errors ("subject", "to[0]"). */
   field?: string;
+  /** 'html' escapes every `{{ … }}` output (the template itself is markup); default 'none'. */
+  escape?: OutputEscape;
 }
 
-function parse(source: string, limits: TemplateLimits, field: string | undefined): Template[] {
+function parse(source: string, limits: TemplateLimits, field: string | undefined, escape: OutputEscape): Template[] {
   if (source.length > limits.maxSourceLength) {
     throw new TemplateError({ reason: 'limit', detail: `the template is longer than ${limits.maxSourceLength} characters` }, field);
   }
   try {
-    return engineFor(limits.maxSourceLength).parse(source);
+    return engineFor(limits.maxSourceLength, escape).parse(source);
   } catch (error) {
     throw new TemplateError(describeLiquidError(error, 'parse'), field);
   }
@@ -25,15 +27,15 @@ function parse(source: string, limits: TemplateLimits, field: string | undefined
  * Throws TemplateError naming the field and the cause.
  */
 export function renderTemplate(source: string, context: object, options: RenderTemplateOptions = {}): string {
-  const { field, ...given } = options;
+  const { field, escape = 'none', ...given } = options;
   const limits = resolveLimits(given);
   if (typeof source !== 'string') {
     throw new TemplateError({ reason: 'parse', detail: `a template must be text, got ${typeof source}` }, field);
   }
-  const templates = parse(source, limits, field);
+  const templates = parse(source, limits, field, escape);
   let output: unknown;
   try {
-    output = engineFor(limits.maxSourceLength).renderSync(templates, context, {
+    output = engineFor(limits.maxSourceLength, escape).renderSync(templates, context, {
       renderLimit: limits.renderTimeMs,
       memoryLimit: limits.memoryLimit,
       ownPropertyOnly: true,
