@@ -1,11 +1,26 @@
-import { evaluateFilter, readPropertyPath, type EvaluationContext } from '@tripline/playbook';
+import { readPropertyPath } from '@tripline/playbook';
 import type { ScoredEvent } from '../model/types';
-import { evaluationContextOf } from '../rules/match-rules';
+import { checkIsoTimestamp, eventFilterOf } from '../rules/event-filter';
 import { utcDayOf } from '../time/calendar';
 import { bucketKey } from './series-key';
 import type { AggregatePlan, AggregateSeries, DayBucket, RecordedEvent, SubjectAggregates } from './types';
 
 const hasOwn = (target: object, key: string): boolean => Object.prototype.hasOwnProperty.call(target, key);
+
+/**
+ * Person keys already made: the same string object for the same person, so the many lookups that
+ * key on it (per-person day counts) find an already interned key instead of interning a fresh copy.
+ */
+const personKeys = new Map<string, string>();
+
+function personKeyOf(id: string): string {
+  let key = personKeys.get(id);
+  if (key === undefined) {
+    if (personKeys.size >= 65_536) personKeys.clear();
+    personKeys.set(id, (key = bucketKey(id)));
+  }
+  return key;
+}
 
 export function createAggregates(): SubjectAggregates {
   return { v: 1, newestDay: null, series: {} };
@@ -74,23 +89,27 @@ export function recordEvent(aggregates: SubjectAggregates, plan: AggregatePlan, 
     if (aggregates.newestDay !== null) prune(aggregates, plan.retentionDays, day);
     aggregates.newestDay = day;
   }
-  const person = event.person ? bucketKey(event.person.id) : null;
+  const person = event.person ? personKeyOf(event.person.id) : null;
   const dayKey = String(day);
-  let context: EvaluationContext | undefined;
+  let checked = false;
   let recorded: RecordedEvent | null = null;
-  const record = (series: AggregateSeries): void => {
-    if (series.where !== undefined) {
-      context ??= evaluationContextOf(event);
-      if (!evaluateFilter(series.where, context)) return;
+  const lists = named ? [named, plan.anyEvent] : [plan.anyEvent];
+  for (const list of lists) {
+    for (let index = 0; index < list.length; index += 1) {
+      const series = list[index]!;
+      if (series.where !== undefined) {
+        // The filter context carried the ISO timestamp: an unrepresentable time throws as it did.
+        if (!checked) checkIsoTimestamp(event.timestamp);
+        checked = true;
+        if (!eventFilterOf(series.where)(event)) continue;
+      }
+      const days = hasOwn(aggregates.series, series.key) ? aggregates.series[series.key]! : (aggregates.series[series.key] = {});
+      const bucket = hasOwn(days, dayKey) ? days[dayKey]! : (days[dayKey] = { n: 0 });
+      const sums = addToBucket(bucket, series, event, person);
+      recorded ??= { day, person, keys: [], sums: [] };
+      recorded.keys.push(series.key);
+      recorded.sums.push(sums);
     }
-    const days = hasOwn(aggregates.series, series.key) ? aggregates.series[series.key]! : (aggregates.series[series.key] = {});
-    const bucket = hasOwn(days, dayKey) ? days[dayKey]! : (days[dayKey] = { n: 0 });
-    const sums = addToBucket(bucket, series, event, person);
-    recorded ??= { day, person, keys: [], sums: [] };
-    recorded.keys.push(series.key);
-    recorded.sums.push(sums);
-  };
-  if (named) for (const series of named) record(series);
-  for (const series of plan.anyEvent) record(series);
+  }
   return recorded;
 }

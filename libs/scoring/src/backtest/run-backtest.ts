@@ -4,6 +4,8 @@ import { validateScoringModel } from '../model/validate';
 import { DAY_MS, utcDayOf } from '../time/calendar';
 import { SubjectBook } from './subject-book';
 import { summarize, type Outcomes } from './summarize';
+import { triggerProfile } from '../triggers/needs';
+import { ScoreTrack, scoresAlike } from './score-track';
 import { TriggerReplay } from './trigger-replay';
 import type { BacktestInput, BacktestOutcome, BacktestResult } from './types';
 
@@ -87,9 +89,20 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const draftLeaves = [...triggerLeaves(input.trigger), ...(input.baseline ? triggerLeaves(input.baseline.trigger) : [])];
   for (const leaf of draftLeaves) if (leaf.kind === 'inactivity' && leaf.event !== undefined) watched.add(leaf.event);
   const book = new SubjectBook(subject, input.subjectTraits, watched);
-  const draft = new TriggerReplay(input.model, input.trigger, subject, book, 0);
-  const baseline = input.baseline ? new TriggerReplay(input.baseline.model, input.baseline.trigger, subject, book, 1) : undefined;
-  const replays = baseline ? [draft, baseline] : [draft];
+  // One score track per way of scoring: a baseline that scores like the draft shares its states.
+  const pairs = input.baseline ? [input, input.baseline] : [input];
+  const tracks: ScoreTrack[] = [];
+  const replays = pairs.map(({ model, trigger }, index) => {
+    const replay = new TriggerReplay(model, trigger, book, index);
+    let track = tracks.find((candidate) => scoresAlike(candidate.model, model));
+    if (track === undefined) {
+      const read = pairs.some((pair) => scoresAlike(pair.model, model) && triggerProfile(pair.trigger).scoreModels.has(pair.model.id));
+      tracks.push((track = new ScoreTrack(model, subject, read, tracks.length)));
+    }
+    replay.attach(track);
+    return replay;
+  });
+  const [draft, baseline] = replays as [TriggerReplay, TriggerReplay | undefined];
   const ticking = replays.filter((replay) => replay.needsTicks);
 
   // Ticks at the end of each UTC day of the range (the last one at range.to).
@@ -124,7 +137,9 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const record = book.recordOf(id);
     const counts = event.timestamp >= range.from;
     book.noteTraits(record, event);
-    for (const replay of replays) replay.onEvent(record, event, counts);
+    const traits = book.traitsOf(record);
+    for (let index = 0; index < tracks.length; index += 1) tracks[index]!.apply(record, event, traits);
+    for (let index = 0; index < replays.length; index += 1) replays[index]!.onEvent(record, event, counts, traits);
     book.noteActivity(record, event);
     if (counts) record.activeInRange = true;
     if (event.event === outcomeEvent) book.noteOutcome(record, event.timestamp);

@@ -3,17 +3,18 @@ import type { ScoredEvent } from '../model/types';
 
 const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
-/** What one replay (draft or published) keeps for a subject: its score state and aggregates. */
-export interface ReplaySlot {
+/** What one score track (see ScoreTrack) keeps for a subject: its score state. */
+export interface ScoreSlot {
   score: unknown;
-  aggregates: SubjectAggregates | undefined;
 }
 
 /** What a backtest knows about one subject. */
 export interface SubjectRecord {
   id: string;
-  /** One slot per replay, by replay index. */
-  slots: ReplaySlot[];
+  /** One slot per score track, by track index. */
+  scores: ScoreSlot[];
+  /** Window aggregates per replay, by replay index. */
+  aggregates: (SubjectAggregates | undefined)[];
   /** The latest trait snapshot its events carried (events arrive in time order). */
   eventTraits: Record<string, unknown>;
   /** eventTraits with the caller's extra traits over them, and the snapshot it was made from. */
@@ -44,15 +45,15 @@ export class SubjectBook {
     let record = this.records.get(id);
     if (record === undefined) {
       const extra = this.extraTraits && Object.prototype.hasOwnProperty.call(this.extraTraits, id) ? this.extraTraits[id] : undefined;
-      record = { id, slots: [], eventTraits: EMPTY, merged: null, extra, lastActivityAt: -Infinity, lastEventAt: undefined, activeInRange: false, lastOutcomeAt: undefined };
+      record = { id, scores: [], aggregates: [], eventTraits: EMPTY, merged: null, extra, lastActivityAt: -Infinity, lastEventAt: undefined, activeInRange: false, lastOutcomeAt: undefined };
       this.records.set(id, record);
     }
     return record;
   }
 
-  /** The record's slot for replay `index`, made on first use. */
-  static slotOf(record: SubjectRecord, index: number): ReplaySlot {
-    return (record.slots[index] ??= { score: undefined, aggregates: undefined });
+  /** The record's slot for score track `index`, made on first use. */
+  static scoreSlotOf(record: SubjectRecord, index: number): ScoreSlot {
+    return (record.scores[index] ??= { score: undefined });
   }
 
   get(id: string): SubjectRecord | undefined {

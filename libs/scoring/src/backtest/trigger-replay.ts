@@ -7,10 +7,11 @@ import { utcDayOf } from '../time/calendar';
 import { evaluateTrigger } from '../triggers/evaluate-trigger';
 import { planAggregates } from '../aggregates/plan';
 import { scoreChangeOf } from '../triggers/score-change';
+import type { ScoreChange } from '../triggers/types';
 import { triggerProfile, type TriggerProfile } from '../triggers/needs';
 import type { TriggerInput } from '../triggers/types';
-import { SubjectBook, type ReplaySlot, type SubjectRecord } from './subject-book';
-import { subjectScorer, type SubjectScorer } from './subject-scorer';
+import type { ScoreTrack } from './score-track';
+import type { SubjectBook, SubjectRecord } from './subject-book';
 
 const QUIET = { explain: false, firedOnly: true };
 
@@ -36,11 +37,12 @@ function addActivity(input: TriggerInput, record: SubjectRecord): void {
  */
 export class TriggerReplay {
   readonly profile: TriggerProfile;
-  private readonly scorer: SubjectScorer;
   private readonly plan: AggregatePlan | undefined;
-  private readonly readsScores: boolean;
+  /** Whether the trigger reads this model's score (then the track makes change records for it). */
+  readonly readsScores: boolean;
+  private track!: ScoreTrack;
   /** Score crossings can happen between events (decay, windows): look for them on ticks. */
-  readonly ticksScores: boolean;
+  ticksScores = false;
   readonly firstFireAt = new Map<string, number>();
   /** UTC day → subjects that fired that day. */
   readonly firesByDay = new Map<number, Set<string>>();
@@ -48,24 +50,27 @@ export class TriggerReplay {
   constructor(
     readonly model: ScoringModel,
     readonly trigger: Trigger,
-    subject: 'person' | 'account',
     private readonly book: SubjectBook,
-    /** This replay's slot in each subject record. */
+    /** This replay's aggregates in each subject record. */
     private readonly index: number,
   ) {
     this.profile = triggerProfile(trigger);
     this.readsScores = this.profile.scoreModels.has(model.id);
-    this.scorer = subjectScorer(model, subject, this.readsScores, this.profile.usesTiers);
     this.plan = this.profile.aggregateNeeds.length > 0 ? planAggregates(this.profile.aggregateNeeds) : undefined;
-    this.ticksScores = this.readsScores && this.scorer.movesWithTime && canCrossWithTime(model, trigger);
+  }
+
+  /** Scores come from `track` (shared with replays that score alike). */
+  attach(track: ScoreTrack): void {
+    this.track = track;
+    this.ticksScores = this.readsScores && track.scorer.movesWithTime && canCrossWithTime(this.model, this.trigger);
   }
 
   get needsTicks(): boolean {
     return this.profile.onTick || this.ticksScores;
   }
 
-  private currentScores(slot: ReplaySlot, at: number, traits: Record<string, unknown>): TriggerInput['scores'] {
-    const score = this.scorer.scoreAt(slot, at, traits);
+  private currentScores(record: SubjectRecord, at: number, traits: Record<string, unknown>): TriggerInput['scores'] {
+    const score = this.track.scoreAt(record, at, traits);
     return { [this.model.id]: { score, tier: tierOf(this.model, score)?.name ?? null } };
   }
 
@@ -77,25 +82,28 @@ export class TriggerReplay {
     subjects.add(id);
   }
 
-  /** Applies the event of a subject; evaluates the trigger when the event can fire it and `counts`. */
-  onEvent(record: SubjectRecord, event: ScoredEvent, counts: boolean): void {
-    const slot = SubjectBook.slotOf(record, this.index);
-    const traits = this.book.traitsOf(record);
-    const change = this.scorer.apply(slot, event, traits);
+  /**
+   * After the track applied the event of a subject: records it into the aggregates, and evaluates the
+   * trigger when the event can fire it and `counts`.
+   */
+  onEvent(record: SubjectRecord, event: ScoredEvent, counts: boolean, traits: Record<string, unknown>): void {
     let aggregates: SubjectAggregates | undefined;
     let recorded = null;
     if (this.plan !== undefined) {
-      aggregates = slot.aggregates ??= createAggregates();
+      aggregates = record.aggregates[this.index] ??= createAggregates();
       recorded = recordEvent(aggregates, this.plan, event);
     }
     if (!counts) return;
+    const scorer = this.track.scorer;
+    const change: ScoreChange | null =
+      this.readsScores && this.track.changed ? scoreChangeOf(this.model, scorer.before, scorer.after, this.profile.usesTiers) : null;
     const named = this.profile.events === null || this.profile.events.has(event.event);
-    const moved = change !== null && this.readsScores && (change.before !== change.after || change.tierBefore !== change.tierAfter);
+    const moved = change !== null && (change.before !== change.after || change.tierBefore !== change.tierAfter);
     if (!named && !moved) return; // nothing this event did can fire the trigger
     const input: TriggerInput = { now: event.timestamp, event, recorded, traits };
     if (aggregates !== undefined) input.aggregates = aggregates;
     if (change !== null) input.scoreChange = change;
-    else if (this.readsScores) input.scores = this.currentScores(slot, event.timestamp, traits);
+    else if (this.readsScores) input.scores = this.currentScores(record, event.timestamp, traits);
     if (this.profile.onTick) addActivity(input, record);
     if (evaluateTrigger(this.trigger, input, QUIET).fired) this.fire(record.id, event.timestamp);
   }
@@ -103,21 +111,20 @@ export class TriggerReplay {
   /** A tick at `now` covering (previousTick, now], for every subject seen so far. */
   onTick(now: number, previousTick: number): void {
     for (const record of this.book.all()) {
-      const slot = SubjectBook.slotOf(record, this.index);
       const traits = this.book.traitsOf(record);
       const input: TriggerInput = { now, previousTick, traits };
-      if (this.plan !== undefined) input.aggregates = slot.aggregates ??= createAggregates();
+      if (this.plan !== undefined) input.aggregates = record.aggregates[this.index] ??= createAggregates();
       if (this.profile.onTick) addActivity(input, record);
       if (this.ticksScores) {
-        input.scoreChange = scoreChangeOf(this.model, this.scorer.scoreAt(slot, previousTick, traits), this.scorer.scoreAt(slot, now, traits), this.profile.usesTiers);
+        input.scoreChange = scoreChangeOf(this.model, this.track.scoreAt(record, previousTick, traits), this.track.scoreAt(record, now, traits), this.profile.usesTiers);
       } else if (this.readsScores) {
-        input.scores = this.currentScores(slot, now, traits);
+        input.scores = this.currentScores(record, now, traits);
       }
       if (evaluateTrigger(this.trigger, input, QUIET).fired) this.fire(record.id, now);
     }
   }
 
   scoreAt(record: SubjectRecord, at: number): number {
-    return this.scorer.scoreAt(SubjectBook.slotOf(record, this.index), at, this.book.traitsOf(record));
+    return this.track.scoreAt(record, at, this.book.traitsOf(record));
   }
 }

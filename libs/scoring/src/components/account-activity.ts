@@ -5,9 +5,9 @@
  * sums, so arrival order does not matter. Duplicated messageIds are not detected here: ingest drops
  * them before anything is recorded.
  */
-import { evaluateFilter, readPropertyPath, type EvaluationContext } from '@tripline/playbook';
+import { readPropertyPath } from '@tripline/playbook';
 import type { ComponentScoringModel, ScoredEvent } from '../model/types';
-import { evaluationContextOf } from '../rules/match-rules';
+import { checkIsoTimestamp, eventFilterOf } from '../rules/event-filter';
 import { utcDayOf } from '../time/calendar';
 import { activityHorizonDays, activityNeedsOf, type ActivityNeed } from './activity-needs';
 
@@ -29,7 +29,17 @@ export interface AccountActivity {
   days: Record<string, DayActivity>;
 }
 
-export const dayKey = (day: number): string => `d${day}`;
+/** Day keys already made: the same string object each time, so lookups skip re-interning a fresh one. */
+const dayKeys = new Map<number, string>();
+
+export function dayKey(day: number): string {
+  let key = dayKeys.get(day);
+  if (key === undefined) {
+    if (dayKeys.size >= 4096) dayKeys.clear();
+    dayKeys.set(day, (key = `d${day}`));
+  }
+  return key;
+}
 export const memberKey = (text: string): string => `#${text}`;
 
 export function createAccountActivity(): AccountActivity {
@@ -94,13 +104,15 @@ function record(day: DayActivity, need: ActivityNeed, event: ScoredEvent): void 
 /** Adds one event of the account to its activity, in place (and returns it). */
 export function recordActivity(model: ComponentScoringModel, activity: AccountActivity | undefined, event: ScoredEvent): AccountActivity {
   const target = activity ?? createAccountActivity();
-  let context: EvaluationContext | undefined;
+  let checked = false;
   let day: DayActivity | undefined;
   for (const need of activityNeedsOf(model)) {
     if (need.event !== undefined && need.event !== event.event) continue;
     if (need.where !== undefined) {
-      context ??= evaluationContextOf(event);
-      if (!evaluateFilter(need.where, context)) continue;
+      // The filter context carried the ISO timestamp: an unrepresentable time throws as it did.
+      if (!checked) checkIsoTimestamp(event.timestamp);
+      checked = true;
+      if (!eventFilterOf(need.where)(event)) continue;
     }
     day ??= dayOf(target, utcDayOf(event.timestamp));
     record(day, need, event);

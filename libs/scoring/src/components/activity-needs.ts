@@ -38,8 +38,16 @@ function need(kind: NeedKind, metric: { event?: string; where?: Filter }, proper
 /** People active with any event: the denominator of per-user metrics and the basis of growth. */
 export const ANY_ACTIVE_PEOPLE: ActivityNeed = need('people', {});
 
-/** The aggregates one metric reads. */
+const metricNeeds = new WeakMap<ComponentMetric, ActivityNeed[]>();
+
+/** The aggregates one metric reads. Cached per metric object (scoring reads them per component per evaluation): do not edit the result. */
 export function needsOfMetric(metric: ComponentMetric): ActivityNeed[] {
+  let needs = metricNeeds.get(metric);
+  if (needs === undefined) metricNeeds.set(metric, (needs = computeNeedsOfMetric(metric)));
+  return needs;
+}
+
+function computeNeedsOfMetric(metric: ComponentMetric): ActivityNeed[] {
   switch (metric.kind) {
     case 'activeUsersRatio':
       return [need('people', metric)];

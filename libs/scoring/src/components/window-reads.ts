@@ -1,20 +1,30 @@
 import { dayKey, type AccountActivity, type DayActivity } from './account-activity';
 
-/** The days `from`..`to` (UTC day numbers, inclusive) the activity has. */
-function* daysBetween(activity: AccountActivity, from: number, to: number): Generator<DayActivity> {
-  for (let day = from; day <= to; day += 1) {
-    const found = activity.days[dayKey(day)];
-    if (found !== undefined && Object.prototype.hasOwnProperty.call(activity.days, dayKey(day))) yield found;
-  }
+const hasOwn = (target: object, key: string): boolean => Object.prototype.hasOwnProperty.call(target, key);
+
+/** The activity of one UTC day, when the activity has it. */
+function dayAt(activity: AccountActivity, day: number): DayActivity | undefined {
+  const key = dayKey(day);
+  const found = activity.days[key];
+  return found !== undefined && hasOwn(activity.days, key) ? found : undefined;
 }
 
+/** Reused by every read (reads do not nest). */
+const members = new Set<string>();
+
 function distinctMembers(activity: AccountActivity, field: 'people' | 'values', key: string, from: number, to: number): number {
-  const members = new Set<string>();
-  for (const day of daysBetween(activity, from, to)) {
-    const set = day[field][key];
-    if (set !== undefined && Object.prototype.hasOwnProperty.call(day[field], key)) for (const member of Object.keys(set)) members.add(member);
+  members.clear();
+  for (let day = from; day <= to; day += 1) {
+    const found = dayAt(activity, day);
+    if (found === undefined) continue;
+    const record = found[field];
+    const set = record[key];
+    if (set === undefined || !hasOwn(record, key)) continue;
+    for (const member in set) if (hasOwn(set, member)) members.add(member);
   }
-  return members.size;
+  const size = members.size;
+  members.clear();
+  return size;
 }
 
 /** Distinct people recorded under `key` between two UTC days, inclusive. */
@@ -28,7 +38,10 @@ export const distinctValues = (activity: AccountActivity, key: string, from: num
 /** Events counted under `key` between two UTC days, inclusive. */
 export function eventCount(activity: AccountActivity, key: string, from: number, to: number): number {
   let total = 0;
-  for (const day of daysBetween(activity, from, to)) if (Object.prototype.hasOwnProperty.call(day.counts, key)) total += day.counts[key]!;
+  for (let day = from; day <= to; day += 1) {
+    const found = dayAt(activity, day);
+    if (found !== undefined && hasOwn(found.counts, key)) total += found.counts[key]!;
+  }
   return total;
 }
 
@@ -36,10 +49,11 @@ export function eventCount(activity: AccountActivity, key: string, from: number,
 export function propertySum(activity: AccountActivity, key: string, from: number, to: number): [number, number] {
   let sum = 0;
   let count = 0;
-  for (const day of daysBetween(activity, from, to)) {
-    if (!Object.prototype.hasOwnProperty.call(day.sums, key)) continue;
-    sum += day.sums[key]![0];
-    count += day.sums[key]![1];
+  for (let day = from; day <= to; day += 1) {
+    const found = dayAt(activity, day);
+    if (found === undefined || !hasOwn(found.sums, key)) continue;
+    sum += found.sums[key]![0];
+    count += found.sums[key]![1];
   }
   return [sum, count];
 }

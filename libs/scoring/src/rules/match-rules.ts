@@ -1,5 +1,6 @@
-import { evaluateFilter, isFilterGroup, type EvaluationContext, type Filter } from '@tripline/playbook';
+import { isFilterGroup, type EvaluationContext, type Filter } from '@tripline/playbook';
 import type { EventRule, EventScoringModel, ScoredEvent } from '../model/types';
+import { checkIsoTimestamp, eventFilterOf, type EventFilter } from './event-filter';
 
 /**
  * The context a rule's `where` filter reads: event.name, event.properties.*, person.traits.*,
@@ -27,7 +28,8 @@ export function rulePoints(rule: EventRule): number {
 }
 
 interface RuleIndex {
-  byEvent: Map<string, EventRule[]>;
+  /** Rules by event name, each with its compiled filter (undefined: no filter). */
+  byEvent: Map<string, { rules: EventRule[]; filters: (EventFilter | undefined)[]; filtered: boolean }>;
   readsTimestamp: boolean;
 }
 
@@ -39,13 +41,42 @@ function ruleIndexOf(model: EventScoringModel): RuleIndex {
   if (index !== undefined) return index;
   index = { byEvent: new Map(), readsTimestamp: false };
   for (const rule of model.rules) {
-    const list = index.byEvent.get(rule.event);
-    if (list) list.push(rule);
-    else index.byEvent.set(rule.event, [rule]);
+    let entry = index.byEvent.get(rule.event);
+    if (entry === undefined) index.byEvent.set(rule.event, (entry = { rules: [], filters: [], filtered: false }));
+    entry.rules.push(rule);
+    entry.filters.push(rule.where === undefined ? undefined : eventFilterOf(rule.where));
+    if (rule.where !== undefined) entry.filtered = true;
     if (rule.where !== undefined && filterReadsTimestamp(rule.where)) index.readsTimestamp = true;
   }
   ruleIndexes.set(model, index);
   return index;
+}
+
+const NO_RULES: readonly EventRule[] = Object.freeze([]);
+const scratch: EventRule[] = [];
+
+/**
+ * matchRules() without a fresh array: the model's own list when no rule of the event has a filter,
+ * else a scratch list valid until the next call. For the library's hot paths; never keep or edit it.
+ */
+export function matchingRules(model: EventScoringModel, event: ScoredEvent): readonly EventRule[] {
+  const entry = ruleIndexOf(model).byEvent.get(event.event);
+  if (entry === undefined) return NO_RULES;
+  if (!entry.filtered) return entry.rules;
+  const index = ruleIndexOf(model);
+  scratch.length = 0;
+  let checked = false;
+  for (let position = 0; position < entry.rules.length; position += 1) {
+    const filter = entry.filters[position];
+    if (filter !== undefined) {
+      // The context the evaluator was given carried the ISO timestamp when any rule reads it: it throws the same way.
+      if (!checked && index.readsTimestamp) checkIsoTimestamp(event.timestamp);
+      checked = true;
+      if (!filter(event)) continue;
+    }
+    scratch.push(entry.rules[position]!);
+  }
+  return scratch;
 }
 
 /**
@@ -53,15 +84,5 @@ function ruleIndexOf(model: EventScoringModel): RuleIndex {
  * model is treated as immutable (its rules are indexed once per model object): edit a copy.
  */
 export function matchRules(model: EventScoringModel, event: ScoredEvent): EventRule[] {
-  const index = ruleIndexOf(model);
-  let context: EvaluationContext | undefined;
-  const matched: EventRule[] = [];
-  for (const rule of index.byEvent.get(event.event) ?? []) {
-    if (rule.where !== undefined) {
-      context ??= evaluationContextOf(event, { timestamp: index.readsTimestamp });
-      if (!evaluateFilter(rule.where, context)) continue;
-    }
-    matched.push(rule);
-  }
-  return matched;
+  return [...matchingRules(model, event)];
 }

@@ -1,11 +1,11 @@
 import type { EventRule, EventScoringModel, ScoredEvent } from '../model/types';
-import { matchRules, rulePoints } from '../rules/match-rules';
+import { matchingRules, rulePoints } from '../rules/match-rules';
 import { calendarBucketOf } from '../time/calendar';
 import { anchorFor, halfLifeFactor } from './decay-math';
 import { horizonMs } from './horizon';
 import { pruneScoreState } from './prune';
 import { rememberRecent } from './recent';
-import { cloneScoreState, createScoreState, stateKey, type ScoreState, type StoredContribution } from './score-state';
+import { bucketSideOf, cloneScoreState, createScoreState, noteBucketAdded, noteBucketsChanged, stateKey, type CapBucket, type ScoreState, type StoredContribution } from './score-state';
 import { addToTimeline, earlierFirst, insertionIndex } from './sorted-entries';
 
 /** What one event did to a score. Points are as scored at the event's time, before decay. */
@@ -77,50 +77,96 @@ function addUncapped(model: EventScoringModel, state: ScoreState, entry: StoredC
   rememberRecent(state, entry);
 }
 
-type CapResult = { counted: false; duplicate: boolean } | { counted: true; displaced?: StoredContribution };
+/** The key of a cap bucket: rule, calendar bucket start, person. */
+const bucketKeyOf = (rule: EventRule, start: number, personId: string): string => `${rule.id} ${start} ${personId}`;
 
-/** The earliest `cap.count` events of a bucket count: an earlier event arriving late takes a later one's place. */
-function addCapped(state: ScoreState, rule: EventRule & { cap: NonNullable<EventRule['cap']> }, entry: StoredContribution, personId: string): CapResult {
-  const bucketRange = calendarBucketOf(rule.cap.per, entry.timestamp);
-  const key = `${rule.id} ${bucketRange.start} ${personId}`;
-  const bucket = hasOwn(state.buckets, key) ? state.buckets[key]! : (state.buckets[key] = { ruleId: rule.id, end: bucketRange.end, entries: [] });
-  if (bucket.entries.some((kept) => kept.messageId === entry.messageId)) return { counted: false, duplicate: true };
-  const index = insertionIndex(bucket.entries, entry, earlierFirst);
-  if (index >= rule.cap.count) return { counted: false, duplicate: false };
-  bucket.entries.splice(index, 0, entry);
-  const displaced = bucket.entries.length > rule.cap.count ? bucket.entries.pop() : undefined;
-  return displaced ? { counted: true, displaced } : { counted: true };
+/** Whether a cap bucket's entries already hold the event, or hold `count` events no later than it: then it cannot count there. */
+function bucketRefuses(bucket: CapBucket, entry: Pick<StoredContribution, 'messageId' | 'timestamp'>, count: number): boolean {
+  const entries = bucket.entries;
+  for (let index = 0; index < entries.length; index += 1) if (entries[index]!.messageId === entry.messageId) return true;
+  return entries.length >= count && earlierFirst(entries[entries.length - 1]!, entry as StoredContribution) <= 0;
 }
 
-/**
- * Applies one event to a subject's score state, updating `state` in place (the ingest and backtest
- * hot path; see applyEvent() for a copying variant). Never rescans history: the cost depends on the
- * rules the event matches and the size of the bounded state. The same events in any order, with any
- * duplicates, leave states that answer scoreAt() and topContributions() the same (within the
- * lateness horizon, horizon.ts).
- */
-export function applyEventInPlace(model: EventScoringModel, state: ScoreState | undefined, event: ScoredEvent): ApplyEventResult {
-  checkEvent(event);
-  const target = state ?? createScoreState();
-  const rules = matchRules(model, event);
-  if (rules.length === 0) return { state: target, contribution: null, outcome: 'no_matching_rule' };
+type CapResult = { counted: false; duplicate: boolean } | { counted: true; displaced?: StoredContribution };
 
+const NOT_COUNTED: CapResult = { counted: false, duplicate: false };
+const DUPLICATE: CapResult = { counted: false, duplicate: true };
+const COUNTED: CapResult = { counted: true };
+
+/** What the last applyEventCore() call changed of what scoreAt() sums (see applyEventWithChange). */
+export interface ApplyTrace {
+  /** The single bucket it created (it goes last in key order), when that is the only change scoreAt() sees. */
+  appended: CapBucket | null;
+  /** Anything else scoreAt() reads changed: the sum, the anchor, the window, an existing bucket, pruning. */
+  other: boolean;
+}
+
+/** The earliest `cap.count` events of a bucket count: an earlier event arriving late takes a later one's place. */
+function addCapped(state: ScoreState, rule: EventRule & { cap: NonNullable<EventRule['cap']> }, entry: StoredContribution, start: number, end: number, personId: string, trace: ApplyTrace): CapResult {
+  const side = bucketSideOf(state);
+  let bucket: CapBucket;
+  let created = false;
+  if (side.lastBucket !== null && side.lastRule === rule.id && side.lastStart === start && side.lastPerson === personId) {
+    bucket = side.lastBucket;
+  } else {
+    const key = bucketKeyOf(rule, start, personId);
+    created = !hasOwn(state.buckets, key);
+    bucket = created ? (state.buckets[key] = { ruleId: rule.id, end, entries: [] }) : state.buckets[key]!;
+    side.lastRule = rule.id;
+    side.lastStart = start;
+    side.lastPerson = personId;
+    side.lastBucket = bucket;
+  }
+  const entries = bucket.entries;
+  for (let index = 0; index < entries.length; index += 1) if (entries[index]!.messageId === entry.messageId) return DUPLICATE;
+  const index = insertionIndex(entries, entry, earlierFirst);
+  if (index >= rule.cap.count) return NOT_COUNTED;
+  entries.splice(index, 0, entry);
+  const displaced = entries.length > rule.cap.count ? entries.pop() : undefined;
+  if (created) {
+    // A bucket made by this call is last in key order: scoreAt() sums its entry last.
+    noteBucketAdded(state, entry);
+    if (trace.appended === null) trace.appended = bucket;
+    else trace.other = true;
+  } else {
+    noteBucketsChanged(state);
+    trace.other = true;
+  }
+  return displaced ? { counted: true, displaced } : COUNTED;
+}
+
+/** Reused by every call: what the last call changed. */
+const lastTrace: ApplyTrace = { appended: null, other: false };
+
+/**
+ * applyEventInPlace() for a state that exists, filling `contribution` when given and `lastTrace`.
+ * The outcome is what applyEventInPlace() reports.
+ */
+function applyEventCore(model: EventScoringModel, target: ScoreState, event: ScoredEvent, contribution: EventContribution | null): ApplyOutcome {
+  const trace = lastTrace;
+  trace.appended = null;
+  trace.other = false;
+  const rules = matchingRules(model, event);
+  if (rules.length === 0) return 'no_matching_rule';
   const timestamp = event.timestamp;
   const decay = model.decay;
   // What is older than the horizon behind the newest event: a pure function of `newest`, never of
   // what happens to be still stored, so pruning can run whenever it likes.
   const cutoff = target.newest === null ? -Infinity : target.newest - horizonMs(decay);
   const late = timestamp <= cutoff;
-  const hasUncapped = rules.some((rule) => rule.cap === undefined);
-  const seenKey = stateKey(event.messageId);
-  if (!late && hasUncapped && hasOwn(target.seen, seenKey)) return { state: target, contribution: null, outcome: 'duplicate' };
-
+  let hasUncapped = false;
+  for (let index = 0; index < rules.length; index += 1) if (rules[index]!.cap === undefined) hasUncapped = true;
+  const seenKey = hasUncapped ? stateKey(event.messageId) : '';
+  if (!late && hasUncapped && hasOwn(target.seen, seenKey)) return 'duplicate';
+  const anchor = target.anchor;
   advanceNewest(model, target, timestamp);
+  if (target.anchor !== anchor) trace.other = true;
   const personId = event.person?.id ?? '';
-  const contribution: EventContribution = { messageId: event.messageId, event: event.event, timestamp, points: 0, rules: [], displaced: [] };
+  let counted = 0;
   let duplicates = 0;
   let tooLate = 0;
-  for (const rule of rules) {
+  for (let position = 0; position < rules.length; position += 1) {
+    const rule = rules[position]!;
     const entry: StoredContribution = { messageId: event.messageId, ruleId: rule.id, event: event.event, timestamp, points: rulePoints(rule) };
     if (rule.cap === undefined) {
       // Window: an event already out of the window of the newest one can never count again.
@@ -129,32 +175,92 @@ export function applyEventInPlace(model: EventScoringModel, state: ScoreState | 
         continue;
       }
       addUncapped(model, target, entry);
+      trace.other = true;
     } else {
       // Even out of a window, an earlier event takes a cap slot from a later one, so a late event
       // still goes to its bucket while the bucket is kept (its end is inside the horizon).
-      if (calendarBucketOf(rule.cap.per, timestamp).end <= cutoff) {
+      const range = calendarBucketOf(rule.cap.per, timestamp);
+      if (range.end <= cutoff) {
         tooLate += 1;
         continue;
       }
-      const result = addCapped(target, rule as EventRule & { cap: NonNullable<EventRule['cap']> }, entry, personId);
+      const result = addCapped(target, rule as EventRule & { cap: NonNullable<EventRule['cap']> }, entry, range.start, range.end, personId, trace);
       if (!result.counted) {
         if (result.duplicate) duplicates += 1;
         continue;
       }
-      if (result.displaced) {
+      if (result.displaced && contribution !== null) {
         const { messageId, ruleId, points } = result.displaced;
         contribution.displaced.push({ messageId, ruleId, points });
       }
     }
-    contribution.rules.push({ ruleId: rule.id, points: entry.points });
-    contribution.points += entry.points;
+    counted += 1;
+    if (contribution !== null) {
+      contribution.rules.push({ ruleId: rule.id, points: entry.points });
+      contribution.points += entry.points;
+    }
   }
   if (!late && hasUncapped) target.seen[seenKey] = timestamp;
-  if (target.newest !== null && target.newest >= target.pruneAt) pruneScoreState(model, target);
+  if (target.newest !== null && target.newest >= target.pruneAt) {
+    pruneScoreState(model, target);
+    trace.other = true;
+  }
+  if (counted > 0) return 'scored';
+  return tooLate === rules.length ? 'too_late' : duplicates > 0 && duplicates + tooLate === rules.length ? 'duplicate' : 'capped';
+}
 
-  if (contribution.rules.length > 0) return { state: target, contribution, outcome: 'scored' };
-  const outcome: ApplyOutcome = tooLate === rules.length ? 'too_late' : duplicates > 0 && duplicates + tooLate === rules.length ? 'duplicate' : 'capped';
-  return { state: target, contribution: null, outcome };
+/**
+ * Applies one event to a subject's state IN PLACE and returns it with what the event contributed (the
+ * hot path; see applyEvent() for a copying variant). Never rescans history: the cost depends on the
+ * rules the event matches and the size of the bounded state. The same events in any order, with any
+ * duplicates, leave states that answer scoreAt() and topContributions() the same (within the
+ * lateness horizon, horizon.ts).
+ */
+export function applyEventInPlace(model: EventScoringModel, state: ScoreState | undefined, event: ScoredEvent): ApplyEventResult {
+  checkEvent(event);
+  const target = state ?? createScoreState();
+  const contribution: EventContribution = { messageId: event.messageId, event: event.event, timestamp: event.timestamp, points: 0, rules: [], displaced: [] };
+  const outcome = applyEventCore(model, target, event, contribution);
+  return { state: target, contribution: outcome === 'scored' ? contribution : null, outcome };
+}
+
+/**
+ * applyEventInPlace() without the contribution record, for callers that only read the state (backtests):
+ * the outcome, and in `lastApplyTrace()` what changed of what scoreAt() sums.
+ */
+export function applyEventQuietly(model: EventScoringModel, state: ScoreState, event: ScoredEvent): ApplyOutcome {
+  checkEvent(event);
+  return applyEventCore(model, state, event, null);
+}
+
+/** What the last applyEventInPlace() / applyEventQuietly() call changed (overwritten by the next call). */
+export function lastApplyTrace(): Readonly<ApplyTrace> {
+  return lastTrace;
+}
+
+/**
+ * False when the event certainly cannot score: no rule matches it, or every matching rule is capped
+ * and its bucket already holds the event or `count` earlier ones. True when it may (an uncapped rule
+ * matches, or a capped one has room). Reads the state without changing it.
+ */
+export function mayScore(model: EventScoringModel, state: ScoreState | undefined, event: ScoredEvent): boolean {
+  const rules = matchingRules(model, event);
+  if (rules.length === 0) return false;
+  if (state === undefined) return true;
+  const personId = event.person?.id ?? '';
+  const side = bucketSideOf(state);
+  for (let index = 0; index < rules.length; index += 1) {
+    const rule = rules[index]!;
+    if (rule.cap === undefined) return true;
+    const start = calendarBucketOf(rule.cap.per, event.timestamp).start;
+    if (side.lastBucket !== null && side.lastRule === rule.id && side.lastStart === start && side.lastPerson === personId) {
+      if (!bucketRefuses(side.lastBucket, event, rule.cap.count)) return true;
+      continue;
+    }
+    const key = bucketKeyOf(rule, start, personId);
+    if (!hasOwn(state.buckets, key) || !bucketRefuses(state.buckets[key]!, event, rule.cap.count)) return true;
+  }
+  return false;
 }
 
 /** Like applyEventInPlace(), but leaves `state` untouched and returns a new one. */

@@ -2,7 +2,7 @@ import type { EventScoringModel } from '../model/types';
 import { halfLifeFactor } from './decay-math';
 import { horizonMs, pruneIntervalMs } from './horizon';
 import { rememberRecent } from './recent';
-import type { ScoreState } from './score-state';
+import { noteBucketsChanged, type ScoreState } from './score-state';
 
 /**
  * Drops what can no longer matter once `newest` has moved on: cap buckets past the horizon (window
@@ -14,6 +14,7 @@ export function pruneScoreState(model: EventScoringModel, state: ScoreState): vo
   if (state.newest === null) return;
   const decay = model.decay;
   const cutoff = state.newest - horizonMs(decay);
+  let deleted = false;
   for (const key in state.buckets) {
     const bucket = state.buckets[key]!;
     if (bucket.end > cutoff) continue;
@@ -24,7 +25,9 @@ export function pruneScoreState(model: EventScoringModel, state: ScoreState): vo
       }
     }
     delete state.buckets[key];
+    deleted = true;
   }
+  if (deleted) noteBucketsChanged(state);
   for (const key in state.seen) {
     if (state.seen[key]! <= cutoff) delete state.seen[key];
   }

@@ -1,6 +1,7 @@
-import type { EventScoringModel } from '../model/types';
-import { decayedPoints, halfLifeFactor, inWindow } from './decay-math';
-import type { ScoreState } from './score-state';
+import type { Decay, EventScoringModel } from '../model/types';
+import { decayedPoints, inWindow } from './decay-math';
+import { DAY_MS } from '../time/calendar';
+import { bucketTermsOf, type CapBucket, type ScoreState } from './score-state';
 
 /**
  * The time a state is read at: never before its newest event (a half-life sum cannot leave out
@@ -13,20 +14,59 @@ export function effectiveReadTime(state: ScoreState, at: number): number {
 /**
  * The subject's score at `at` (epoch ms) with full precision; round with roundScore() for display.
  * Half-life: every point is worth 2^(−age/h). Window: events younger than the window, at full value.
+ * The arithmetic is decayedPoints() / halfLifeFactor() written out (the same operations in the same
+ * order, so the same bits), over the buckets in key order: a hot path of ingest and backtests.
  */
 export function scoreAt(model: EventScoringModel, state: ScoreState | undefined, at: number): number {
   if (state === undefined || state.newest === null) return 0;
   const decay = model.decay;
   const time = effectiveReadTime(state, at);
+  const terms = bucketTermsOf(state);
   let score = 0;
-  if (decay.kind === 'halfLife') score = state.sum * halfLifeFactor(decay, state.anchor, time);
-  else if (decay.kind === 'none') score = state.sum;
-  else {
-    for (const [timestamp, points] of state.window) if (inWindow(decay, timestamp, time)) score += points;
+  if (decay.kind === 'halfLife') {
+    const halfLife = decay.days * DAY_MS;
+    score = state.sum * Math.pow(2, (state.anchor - time) / halfLife);
+    for (let index = 0; index < terms.length; index += 2) score += terms[index + 1]! * Math.pow(2, (terms[index]! - time) / halfLife);
+    return score;
   }
-  for (const bucket of Object.values(state.buckets)) {
-    for (const entry of bucket.entries) score += decayedPoints(decay, entry.points, entry.timestamp, time);
+  if (decay.kind === 'none') {
+    score = state.sum;
+    for (let index = 0; index < terms.length; index += 2) score += terms[index + 1]!;
+    return score;
   }
+  if (decay.kind !== 'window') return scoreAtAnyDecay(model, state, time);
+  const start = time - decay.days * DAY_MS;
+  const window = state.window;
+  for (let index = 0; index < window.length; index += 1) if (window[index]![0] > start) score += window[index]![1];
+  for (let index = 0; index < terms.length; index += 2) score += terms[index]! > start ? terms[index + 1]! : 0;
+  return score;
+}
+
+/**
+ * scoreAt(model, state, at) for a state that, since `before` = scoreAt(model, previous state, at) was
+ * read, only gained one new cap bucket (see ApplyTrace): its entry is the last term of the same sum,
+ * so adding it to `before` gives the same bits without walking the other buckets again.
+ */
+export function scoreAfterAppend(model: EventScoringModel, state: ScoreState, at: number, before: number, bucket: CapBucket): number {
+  const decay = model.decay;
+  const time = effectiveReadTime(state, at);
+  let score = before;
+  const entries = bucket.entries;
+  for (let position = 0; position < entries.length; position += 1) {
+    const entry = entries[position]!;
+    if (decay.kind === 'halfLife') score += entry.points * Math.pow(2, (entry.timestamp - time) / (decay.days * DAY_MS));
+    else if (decay.kind === 'none') score += entry.points;
+    else if (decay.kind === 'window') score += entry.timestamp > time - decay.days * DAY_MS ? entry.points : 0;
+    else return scoreAt(model, state, at);
+  }
+  return score;
+}
+
+/** The plain form, for a decay this file does not write out (not one a valid model has). */
+function scoreAtAnyDecay(model: EventScoringModel, state: ScoreState, time: number): number {
+  let score = 0;
+  for (const [timestamp, points] of state.window) if (inWindow(model.decay as Decay & { kind: 'window' }, timestamp, time)) score += points;
+  for (const bucket of Object.values(state.buckets)) for (const entry of bucket.entries) score += decayedPoints(model.decay, entry.points, entry.timestamp, time);
   return score;
 }
 

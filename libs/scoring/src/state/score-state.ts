@@ -59,6 +59,60 @@ export function createScoreState(): ScoreState {
   return { v: 1, newest: null, sum: 0, anchor: 0, window: [], buckets: {}, seen: {}, recent: {}, pruneAt: 0 };
 }
 
+/**
+ * What the library keeps beside a state's `buckets` object so the hot paths never walk its keys (a
+ * slow dictionary once pruning deletes keys) nor chase every entry through the heap: the counted
+ * entries' [timestamp, points] pairs flat, in the order scoreAt() sums them (buckets in key order,
+ * entries in bucket order), and the bucket the last event went to. Only the library mutates
+ * `buckets` (applyEventInPlace adds, pruneScoreState deletes) and it keeps this in step; a state
+ * loaded or cloned starts without one.
+ */
+export interface BucketSide {
+  /** [timestamp, points] of every bucket entry, flat, in scoreAt() order; null until read (or after a change other than a new bucket). */
+  terms: number[] | null;
+  /** The bucket of the last capped event, by its key parts (skips building the key for a run of events in one bucket). */
+  lastRule: string | null;
+  lastStart: number;
+  lastPerson: string;
+  lastBucket: CapBucket | null;
+}
+
+const sides = new WeakMap<Record<string, CapBucket>, BucketSide>();
+
+export function bucketSideOf(state: ScoreState): BucketSide {
+  let side = sides.get(state.buckets);
+  if (side === undefined) sides.set(state.buckets, (side = { terms: null, lastRule: null, lastStart: 0, lastPerson: '', lastBucket: null }));
+  return side;
+}
+
+/** The flat [timestamp, points] pairs scoreAt() sums, built on first read. Do not edit it. */
+export function bucketTermsOf(state: ScoreState): readonly number[] {
+  const side = bucketSideOf(state);
+  if (side.terms === null) {
+    const terms: number[] = [];
+    for (const key in state.buckets) {
+      if (!Object.prototype.hasOwnProperty.call(state.buckets, key)) continue;
+      for (const entry of state.buckets[key]!.entries) terms.push(entry.timestamp, entry.points);
+    }
+    side.terms = terms;
+  }
+  return side.terms;
+}
+
+/** Call after adding a new key to `state.buckets` with these entries (it goes last in key order). */
+export function noteBucketAdded(state: ScoreState, added: StoredContribution): void {
+  sides.get(state.buckets)?.terms?.push(added.timestamp, added.points);
+}
+
+/** Call after any other change to `state.buckets`: entries inserted or displaced, keys deleted. */
+export function noteBucketsChanged(state: ScoreState): void {
+  const side = sides.get(state.buckets);
+  if (side === undefined) return;
+  side.terms = null;
+  side.lastRule = null;
+  side.lastBucket = null;
+}
+
 const cloneEntry = (entry: StoredContribution): StoredContribution => ({ ...entry });
 
 /** A deep copy, for callers that keep the state before an event (applyEvent() copies; applyEventInPlace() does not). */

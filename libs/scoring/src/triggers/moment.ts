@@ -1,4 +1,5 @@
-import type { EvaluationContext } from '@tripline/playbook';
+import { evaluateFilter, type EvaluationContext, type Filter } from '@tripline/playbook';
+import { checkIsoTimestamp, eventFilterOf } from '../rules/event-filter';
 import type { SubjectAggregates } from '../aggregates/types';
 import { evaluationContextOf } from '../rules/match-rules';
 import { utcDayOf } from '../time/calendar';
@@ -22,6 +23,8 @@ export interface Moment {
   needHolds: boolean;
   /** The filter context of the event (built on first use). */
   eventContext(): EvaluationContext | undefined;
+  /** Whether the moment's event passes `filter`: evaluateFilter(filter, eventContext()), compiled (see eventFilterOf). */
+  matches(filter: Filter): boolean;
 }
 
 export function momentOf(input: TriggerInput, explain = true, needHolds = true): Moment {
@@ -36,6 +39,12 @@ export function momentOf(input: TriggerInput, explain = true, needHolds = true):
     explain,
     needHolds,
     eventContext: () => (input.event ? (context ??= evaluationContextOf(input.event)) : undefined),
+    matches: (filter) => {
+      if (!input.event) return evaluateFilter(filter, {});
+      // The full context carries the ISO timestamp: an unrepresentable time throws as it did.
+      checkIsoTimestamp(input.event.timestamp);
+      return eventFilterOf(filter)(input.event);
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 import { recordActivity, type AccountActivity } from '../components/account-activity';
 import { evaluateComponents } from '../components/evaluate-components';
 import type { ComponentScoringModel, EventScoringModel, ScoredEvent, ScoringModel } from '../model/types';
-import { applyEventInPlace, type ApplyEventResult } from '../state/apply-event';
-import { scoreAt } from '../state/score-at';
+import { applyEventInPlace, applyEventQuietly, lastApplyTrace, mayScore, type ApplyEventResult } from '../state/apply-event';
+import { scoreAfterAppend, scoreAt } from '../state/score-at';
 import type { ScoreState } from '../state/score-state';
 import { tierOf } from '../tiers/tier-of';
 import type { ScoreChange } from './types';
@@ -27,10 +27,46 @@ export function applyEventWithChange(
   event: ScoredEvent,
   withTiers = true,
 ): { result: ApplyEventResult; change: ScoreChange | null } {
-  const before = scoreAt(model, state, event.timestamp);
+  const at = event.timestamp;
+  // Reading the score before costs a walk over the state: skipped when the event cannot score.
+  if (!mayScore(model, state, event)) {
+    const result = applyEventInPlace(model, state, event);
+    if (result.outcome === 'scored') throw new Error(`internal: event ${event.messageId} scored although mayScore() said it could not`);
+    return { result, change: null };
+  }
+  const hadEvents = state !== undefined && state.newest !== null;
+  const before = scoreAt(model, state, at);
   const result = applyEventInPlace(model, state, event);
   if (result.outcome !== 'scored') return { result, change: null };
-  return { result, change: scoreChangeOf(model, before, scoreAt(model, result.state, event.timestamp), withTiers) };
+  return { result, change: scoreChangeOf(model, before, scoreAfterApply(model, result.state, at, before, hadEvents), withTiers) };
+}
+
+/** The score at `at` after the last apply, from `before` when the apply only added a new cap bucket (same bits as scoreAt). */
+function scoreAfterApply(model: EventScoringModel, state: ScoreState, at: number, before: number, hadEvents: boolean): number {
+  const trace = lastApplyTrace();
+  return hadEvents && !trace.other && trace.appended !== null ? scoreAfterAppend(model, state, at, before, trace.appended) : scoreAt(model, state, at);
+}
+
+/** How the score moved in the last applyWithMove() that returned true. Overwritten by the next call. */
+export const lastMove = { before: 0, after: 0 };
+
+/**
+ * applyEventWithChange() for callers that keep the state and only read the numbers (backtests): no
+ * result or contribution records. True when the event scored, with the scores before and after it
+ * (at its time) in `lastMove`, the same values applyEventWithChange() reports.
+ */
+export function applyWithMove(model: EventScoringModel, state: ScoreState, event: ScoredEvent): boolean {
+  const at = event.timestamp;
+  if (!mayScore(model, state, event)) {
+    if (applyEventQuietly(model, state, event) === 'scored') throw new Error(`internal: event ${event.messageId} scored although mayScore() said it could not`);
+    return false;
+  }
+  const hadEvents = state.newest !== null;
+  const before = scoreAt(model, state, at);
+  if (applyEventQuietly(model, state, event) !== 'scored') return false;
+  lastMove.before = before;
+  lastMove.after = scoreAfterApply(model, state, at, before, hadEvents);
+  return true;
 }
 
 /** How a score moved between two times with no event (decay, a window passing): for score triggers on ticks. */

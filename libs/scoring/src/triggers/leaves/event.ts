@@ -1,4 +1,4 @@
-import { evaluateFilter, type EventTrigger } from '@tripline/playbook';
+import type { EventTrigger } from '@tripline/playbook';
 import { result, type Moment } from '../moment';
 import type { TriggerResult } from '../types';
 
@@ -7,7 +7,7 @@ export function evaluateEventLeaf(trigger: EventTrigger, moment: Moment): Trigge
   const event = moment.input.event;
   if (!event) return result(moment, false, false, () => `waiting for "${trigger.event}"`);
   if (event.event !== trigger.event) return result(moment, false, false, () => `"${event.event}" is not "${trigger.event}"`);
-  if (trigger.where !== undefined && !evaluateFilter(trigger.where, moment.eventContext()!)) {
+  if (trigger.where !== undefined && !moment.matches(trigger.where)) {
     return result(moment, false, false, () => `"${trigger.event}" did not match the filter`);
   }
   return result(moment, true, true, () => `"${trigger.event}" happened`);

@@ -8,6 +8,15 @@ import type { TriggerResult } from '../types';
 const days = (count: number): string => (count === 1 ? '1 day' : `${count} days`);
 const hasOwn = (target: object, key: string): boolean => Object.prototype.hasOwnProperty.call(target, key);
 
+const leafKeys = new WeakMap<object, string>();
+
+/** The series key of a window leaf, made once per leaf object (triggers are evaluated per event; treat them as immutable). */
+function leafKey(owner: object, event: string, where?: EventCountTrigger['where']): string {
+  let key = leafKeys.get(owner);
+  if (key === undefined) leafKeys.set(owner, (key = seriesKey(event, where)));
+  return key;
+}
+
 /**
  * One person's events per day for the days a power window containing `index` can span (from
  * index − span + 1 to index + span − 1, clipped), the left-out event at `index` removed.
@@ -59,7 +68,7 @@ function thresholdResult(after: number, contribution: number, atLeast: number, m
 
 export function evaluateEventCount(trigger: EventCountTrigger, moment: Moment): TriggerResult {
   const aggregates = aggregatesFor(moment, 'eventCount');
-  const key = seriesKey(trigger.event, trigger.where);
+  const key = leafKey(trigger, trigger.event, trigger.where);
   const { from, to } = windowDays(moment.today, trigger.withinDays);
   const after = countInRange(aggregates, key, from, to);
   const contribution = recordedIn(moment, key, from, to) ? 1 : 0;
@@ -68,7 +77,7 @@ export function evaluateEventCount(trigger: EventCountTrigger, moment: Moment): 
 
 export function evaluatePropertySum(trigger: PropertySumTrigger, moment: Moment): TriggerResult {
   const aggregates = aggregatesFor(moment, 'propertySum');
-  const key = seriesKey(trigger.event, trigger.where);
+  const key = leafKey(trigger, trigger.event, trigger.where);
   const { from, to } = windowDays(moment.today, trigger.withinDays);
   const after = sumInRange(aggregates, key, trigger.property, from, to);
   const own = recordedIn(moment, key, from, to);
@@ -82,10 +91,10 @@ export function evaluatePropertySum(trigger: PropertySumTrigger, moment: Moment)
 export function evaluateDistinctUsers(trigger: DistinctUsersTrigger, moment: Moment): TriggerResult {
   const aggregates = aggregatesFor(moment, 'distinctUsers');
   const { from, to } = windowDays(moment.today, trigger.withinDays);
-  const key = seriesKey(trigger.event, trigger.where);
+  const key = leafKey(trigger, trigger.event, trigger.where);
   const { perUser } = trigger;
   const buckets = bucketsInRange(aggregates, key, from, to);
-  const powerKey = perUser?.event === undefined ? key : seriesKey(perUser.event);
+  const powerKey = perUser?.event === undefined ? key : leafKey(perUser, perUser.event);
   const powerBuckets = powerKey === key ? buckets : bucketsInRange(aggregates, powerKey, from, to);
   /** Whether a person is a power user (always true without perUser), leaving out one event at `leftOut`. */
   const isPower = (person: string, leftOut: number): boolean =>
