@@ -16,6 +16,7 @@ import { eventLines } from './support/run-events';
 import { installQuietRuntime } from './support/quiet-runtime';
 import { temporalTestServerPath } from './support/temporal-binaries';
 import { startWorkerHarness, type WorkerHarness } from './support/worker-harness';
+import { untilTimerStarted } from './support/until-timer-started';
 
 jest.setTimeout(120_000);
 
@@ -231,6 +232,7 @@ describe('approval gates on the time-skipping test server', () => {
     const input = runInputFor(offerPlaybook());
     const handle = await start(input);
     const request = await openedRequest(input);
+    await untilTimerStarted(handle);
     await handle.cancel();
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
     const row = harness.workerApi.approvals.requests.get(request.id)!;

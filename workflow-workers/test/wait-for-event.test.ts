@@ -8,6 +8,7 @@ import { eventLines } from './support/run-events';
 import { installQuietRuntime } from './support/quiet-runtime';
 import { temporalTestServerPath } from './support/temporal-binaries';
 import { startWorkerHarness, type WorkerHarness } from './support/worker-harness';
+import { untilTimerStarted } from './support/until-timer-started';
 
 jest.setTimeout(120_000);
 
@@ -241,6 +242,7 @@ describe('waitForEvent steps on the time-skipping test server', () => {
     const input = runInputFor(playbook);
     const handle = await start(input);
     await registered(handle, 'goal');
+    await untilTimerStarted(handle);
     await handle.cancel();
     await expect(handle.result()).rejects.toThrow();
     expect(harness.workerApi.runWait(handle.workflowId, 'goal')!.closed).toMatchObject({ outcome: 'cancelled' });

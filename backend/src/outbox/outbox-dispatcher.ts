@@ -14,7 +14,12 @@ import { classifyDispatchError, describeError, TemporalUnreachableError } from '
 import { Transactions } from '../database/transactions';
 
 /** Rows claimed per round. */
-const CLAIM_BATCH = 20;
+const CLAIM_BATCH = 100;
+/**
+ * Starts in flight at once. Each start is a round trip to Temporal; one at a time held a burst of
+ * enrollments to a few per second. Rows of the same workflow (a start, then signals) stay in order.
+ */
+const DISPATCH_CONCURRENCY = 16;
 /** A claimed row is left alone this long; if this process dies mid-dispatch, another round retries it. */
 const CLAIM_LEASE_MS = 60_000;
 /** Back-off between tries of one row (and of the whole loop while Temporal is unreachable). */
@@ -77,36 +82,66 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     if (!this.backingOff) this.wake?.();
   }
 
-  /** One round: claim due rows and dispatch them in order. */
+  /**
+   * One round: claim due rows and dispatch them, up to DISPATCH_CONCURRENCY at a time; rows of one
+   * workflow one after another, in id order. When Temporal turns out to be unreachable, rows not
+   * tried yet go back to the queue with the back-off.
+   */
   private async dispatchDue(): Promise<RoundOutcome> {
     const claimed = await this.claim();
     if (claimed.length === 0) return { kind: 'idle' };
-    for (let i = 0; i < claimed.length; i++) {
-      if (!this.running) {
-        await this.release(claimed.slice(i), 0);
-        break;
-      }
-      const row = claimed[i];
-      try {
-        await this.dispatch(row);
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        const message = describeError(error);
-        const failure = classifyDispatchError(error);
-        if (failure === 'unreachable') {
-          const retryInMs = backoffMs(attempts);
-          await this.recordFailure(row, attempts, message, 'pending', retryInMs);
-          await this.release(claimed.slice(i + 1), retryInMs);
-          await this.temporal.reset();
-          this.logger.warn(`Temporal unreachable at ${this.temporal.address}; ${claimed.length - i} firing(s) wait (retry in ${retryInMs} ms): ${message}`);
-          return { kind: 'unreachable', retryInMs };
+    const lanes = [...groupBy(claimed, (row) => workflowIdOf(row)).values()];
+    const untried: OutboxMessageEntity[] = [];
+    let unreachable: number | undefined;
+    const runLane = async (lane: OutboxMessageEntity[]) => {
+      for (let i = 0; i < lane.length; i++) {
+        if (!this.running || unreachable !== undefined) {
+          untried.push(...lane.slice(i));
+          return;
         }
-        const giveUp = failure === 'rejected' && attempts >= MAX_REJECTED_ATTEMPTS;
-        await this.recordFailure(row, attempts, message, giveUp ? 'failed' : 'pending', backoffMs(attempts));
-        this.logger.error(`Outbox ${row.id} (${isSignalRunPayload(row.payload) ? `signal ${row.payload.workflowId}` : row.payload.enrollmentKey}) attempt ${attempts} failed${giveUp ? ', giving up' : ''}: ${message}`);
+        const retryInMs = await this.dispatchOne(lane[i]!);
+        if (retryInMs !== undefined) {
+          unreachable = retryInMs;
+          untried.push(...lane.slice(i + 1));
+          return;
+        }
       }
+    };
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(DISPATCH_CONCURRENCY, lanes.length) }, async () => {
+        while (next < lanes.length) await runLane(lanes[next++]!);
+      }),
+    );
+    if (unreachable !== undefined) {
+      await this.release(untried, unreachable);
+      await this.temporal.reset();
+      this.logger.warn(`Temporal unreachable at ${this.temporal.address}; firing(s) wait (retry in ${unreachable} ms; ${untried.length} not tried this round)`);
+      return { kind: 'unreachable', retryInMs: unreachable };
     }
+    await this.release(untried, 0);
     return { kind: 'worked' };
+  }
+
+  /** Dispatches one row; on failure records it. Returns the back-off when Temporal is unreachable. */
+  private async dispatchOne(row: OutboxMessageEntity): Promise<number | undefined> {
+    try {
+      await this.dispatch(row);
+      return undefined;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const message = describeError(error);
+      const failure = classifyDispatchError(error);
+      if (failure === 'unreachable') {
+        const retryInMs = backoffMs(attempts);
+        await this.recordFailure(row, attempts, message, 'pending', retryInMs);
+        return retryInMs;
+      }
+      const giveUp = failure === 'rejected' && attempts >= MAX_REJECTED_ATTEMPTS;
+      await this.recordFailure(row, attempts, message, giveUp ? 'failed' : 'pending', backoffMs(attempts));
+      this.logger.error(`Outbox ${row.id} (${isSignalRunPayload(row.payload) ? `signal ${row.payload.workflowId}` : row.payload.enrollmentKey}) attempt ${attempts} failed${giveUp ? ', giving up' : ''}: ${message}`);
+      return undefined;
+    }
   }
 
   private async runLoop(): Promise<void> {
@@ -239,4 +274,20 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       for (const row of rows) await manager.update(OutboxMessageEntity, { id: row.id, status: 'pending' }, { availableAt });
     });
   }
+}
+
+/** The workflow a row starts or signals: rows of one workflow are dispatched in order. */
+function workflowIdOf(row: OutboxMessageEntity): string {
+  return isSignalRunPayload(row.payload) ? row.payload.workflowId : workflowIdForEnrollment(row.payload.workspaceId, row.payload.enrollmentKey);
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
