@@ -25,6 +25,13 @@ module.exports = {
     '^@tripline/scoring$': sourceOf('libs/scoring'),
     '^@tripline/connector-sdk$': sourceOf('connectors/sdk'),
     '^@tripline/connector-email$': sourceOf('connectors/email'),
+    '^@tripline/connector-testkit$': sourceOf('connectors/testkit'),
+    '^@tripline/connector-slack$': sourceOf('connectors/slack'),
+    '^@tripline/connector-webhook$': sourceOf('connectors/webhook'),
+    '^@tripline/connector-segment$': sourceOf('connectors/segment'),
+    '^@tripline/connector-mixpanel$': sourceOf('connectors/mixpanel'),
+    '^@tripline/connector-hubspot$': sourceOf('connectors/hubspot'),
+    '^@tripline/connector-salesforce$': sourceOf('connectors/salesforce'),
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
 };

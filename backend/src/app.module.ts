@@ -6,8 +6,12 @@ import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ConfigModule } from './config/config.module';
 import { TriplineConfig } from './config/tripline-config';
 import { ConnectionsModule } from './connections/connections.module';
+import { ConnectorTriggersModule } from './connector-triggers/connector-triggers.module';
+import { ConnectorRegistryModule } from './connectors-registry';
+import { CrmChangesModule } from './crm-changes/crm-changes.module';
 import { DatabaseModule } from './database/database.module';
 import { DataQualityModule } from './data-quality/data-quality.module';
+import { EmailSuppressionModule } from './email-suppression/email-suppression.module';
 import { FrequencyCapsModule } from './frequency-caps/frequency-caps.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
@@ -22,6 +26,8 @@ import { ScheduledTriggersModule } from './scheduled-triggers/scheduled-triggers
 import { ScoringModule } from './scoring/scoring.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TriggersModule } from './triggers/triggers.module';
+import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkerApiModule } from './worker-api/worker-api.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -55,6 +61,12 @@ export class AppModule {
         ScheduledTriggersModule,
         ApprovalsModule,
         FrequencyCapsModule,
+        ConnectorRegistryModule,
+        CrmChangesModule,
+        ConnectorTriggersModule,
+        WebhooksModule,
+        EmailSuppressionModule,
+        UnsubscribeModule,
       ],
     };
   }

@@ -6,6 +6,8 @@ import { readWorkerConfig } from './config';
 import { defaultConnectors } from './connectors';
 import { connectWithRetry } from './temporal/connect-with-retry';
 import { HttpWorkerApi } from './worker-api/http-worker-api';
+import { createPollingActivities } from './polling/polling-activities';
+import { HttpTriggerApi } from './polling/trigger-api';
 import { createPlaybookWorker, type PlaybookWorkers } from './worker';
 
 async function main(): Promise<void> {
@@ -30,10 +32,12 @@ async function main(): Promise<void> {
     connection = await connectWithRetry({ address: config.temporalAddress, signal: stop.signal });
     const connectors = defaultConnectors();
     const rateLimits = rateLimitOverrides(process.env, connectors.list());
-    const activities = createActivities({
-      workerApi: new HttpWorkerApi({ baseUrl: config.apiUrl, token: config.internalToken }),
-      connectors,
-    });
+    const workerApi = new HttpWorkerApi({ baseUrl: config.apiUrl, token: config.internalToken });
+    const activities = {
+      ...createActivities({ workerApi, connectors }),
+      // Connector triggers: the pollConnectorTrigger workflow's activities (src/polling/).
+      ...createPollingActivities({ workerApi, triggerApi: new HttpTriggerApi({ baseUrl: config.apiUrl, token: config.internalToken }), connectors }),
+    };
     worker = await createPlaybookWorker({
       connection,
       namespace: config.namespace,

@@ -6,8 +6,13 @@ export interface TriplineConfig {
   api: { host: string; port: number };
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-  /** 32 bytes: encrypts secrets at rest and signs login tokens. */
+  /** 32 bytes: encrypts secrets at rest and signs login tokens (the first key of TRIPLINE_SECRET_KEY). */
   secretKey: Buffer;
+  /**
+   * Earlier keys (the rest of a comma-separated TRIPLINE_SECRET_KEY, newest first): secrets sealed
+   * under them still open, and `rotateConnectionSecrets` re-seals them under `secretKey`.
+   */
+  previousSecretKeys: Buffer[];
   internalToken: string;
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   seed: { writeKey?: string; adminEmail: string; adminPassword?: string; defaultSmtpUrl?: string };
@@ -15,6 +20,15 @@ export interface TriplineConfig {
   outboxPollMs: number;
   /** How often inactivity, schedule and relative-date triggers are evaluated (scheduled-triggers/). */
   triggerTickMs: number;
+  /** Where people reach the API from outside (no trailing slash): unsubscribe links in emails point here. */
+  publicUrl: string;
+  /** An address whose mailbox handles unsubscribe requests by email; adds a mailto to List-Unsubscribe. */
+  unsubscribeMailto?: string;
+}
+
+/** An empty variable counts as unset (docs/configuration.md). */
+function unsetWhenEmpty<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema);
 }
 
 const envSchema = z.object({
@@ -33,6 +47,10 @@ const envSchema = z.object({
   TRIPLINE_ADMIN_PASSWORD: z.string().min(8, 'TRIPLINE_ADMIN_PASSWORD must be at least 8 characters').optional(),
   TRIPLINE_DEFAULT_SMTP_URL: z.string().optional(),
   TRIPLINE_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  TRIPLINE_PUBLIC_URL: unsetWhenEmpty(
+    z.url({ protocol: /^https?$/, error: 'TRIPLINE_PUBLIC_URL must be an http(s) URL, e.g. https://tripline.example.com' }).default('http://localhost:3000'),
+  ),
+  TRIPLINE_UNSUBSCRIBE_MAILTO: unsetWhenEmpty(z.string().email('TRIPLINE_UNSUBSCRIBE_MAILTO must be an email address').optional()),
   TRIPLINE_TRIGGER_TICK_MS: z.coerce.number().int().min(100, 'TRIPLINE_TRIGGER_TICK_MS must be at least 100').max(86_400_000, 'TRIPLINE_TRIGGER_TICK_MS must be at most 86400000 (a day)').default(60_000),
 });
 
@@ -45,16 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TriplineConfig
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
-  const secretKey = Buffer.from(e.TRIPLINE_SECRET_KEY, 'base64');
-  if (secretKey.length !== 32) {
-    throw new ConfigError('Invalid configuration:\n  TRIPLINE_SECRET_KEY must be base64 of exactly 32 bytes');
-  }
+  const [secretKey, ...previousSecretKeys] = secretKeysFrom(e.TRIPLINE_SECRET_KEY);
   const dataDir = path.resolve(e.TRIPLINE_DATA_DIR);
   return {
     api: { host: e.TRIPLINE_API_HOST, port: e.TRIPLINE_API_PORT },
     dataDir,
     database: databaseFrom(e.DATABASE_URL, dataDir),
-    secretKey,
+    secretKey: secretKey!,
+    previousSecretKeys,
     internalToken: e.TRIPLINE_INTERNAL_TOKEN,
     temporal: {
       address: e.TEMPORAL_ADDRESS,
@@ -70,7 +86,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TriplineConfig
     },
     outboxPollMs: e.TRIPLINE_OUTBOX_POLL_MS,
     triggerTickMs: e.TRIPLINE_TRIGGER_TICK_MS,
+    publicUrl: e.TRIPLINE_PUBLIC_URL.replace(/\/+$/, ''),
+    ...(e.TRIPLINE_UNSUBSCRIBE_MAILTO ? { unsubscribeMailto: e.TRIPLINE_UNSUBSCRIBE_MAILTO } : {}),
   };
+}
+
+/** `current[,previous,...]`: each base64 of exactly 32 bytes; errors name the position, never the key. */
+function secretKeysFrom(value: string): Buffer[] {
+  const parts = value.split(',').map((part) => part.trim());
+  return parts.map((part, index) => {
+    const key = Buffer.from(part, 'base64');
+    if (key.length !== 32) {
+      const which = parts.length === 1 ? 'TRIPLINE_SECRET_KEY' : `TRIPLINE_SECRET_KEY key ${index + 1} of ${parts.length}`;
+      throw new ConfigError(`Invalid configuration:\n  ${which} must be base64 of exactly 32 bytes (list several as "current,previous")`);
+    }
+    return key;
+  });
 }
 
 function databaseFrom(url: string | undefined, dataDir: string): TriplineConfig['database'] {

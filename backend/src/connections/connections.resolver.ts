@@ -1,11 +1,16 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { ConnectorRegistry } from '@tripline/connector-sdk';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { Roles } from '../auth/decorators/roles.decorator';
 import type { Principal } from '../auth/principal';
+import { CONNECTOR_REGISTRY } from '../connectors-registry';
 import { notFound } from '../graphql/errors';
+import { testConnectionConfig } from './connection-test';
 import { ConnectionEntity } from './connection.entity';
 import { ConnectionModel } from './connection.model';
 import { ConnectionsService } from './connections.service';
+import { ConnectionSecretsRotationModel, ConnectionTestResultModel } from './models/connector-catalogue.model';
 import { CreateConnectionInput } from './dto/create-connection.input';
 import { UpdateConnectionInput } from './dto/update-connection.input';
 
@@ -13,7 +18,10 @@ import { UpdateConnectionInput } from './dto/update-connection.input';
 @Resolver(() => ConnectionModel)
 @Roles('admin')
 export class ConnectionsResolver {
-  constructor(private readonly service: ConnectionsService) {}
+  constructor(
+    private readonly service: ConnectionsService,
+    @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
+  ) {}
 
   @Query(() => [ConnectionModel])
   async connections(@CurrentPrincipal() principal: Principal): Promise<ConnectionModel[]> {
@@ -41,6 +49,24 @@ export class ConnectionsResolver {
         config: input.config ?? undefined,
       }),
     );
+  }
+
+  /** Runs the connector's credential check on the stored config; the answer never holds the config. */
+  @Mutation(() => ConnectionTestResultModel)
+  async testConnection(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<ConnectionTestResultModel> {
+    const connection = await this.service.resolve(principal.workspaceId, id);
+    if (!connection || connection.id !== id) throw notFound(`Connection ${id}`);
+    const connector = this.registry.list().find((c) => c.name === connection.connector);
+    const testedAt = new Date();
+    if (!connector) return { ok: false, message: `Connector '${connection.connector}' is not installed on this server`, testedAt };
+    const result = await testConnectionConfig(connector, connection.config);
+    return { ok: result.ok, message: result.message ?? null, testedAt };
+  }
+
+  /** After adding a new key in front of TRIPLINE_SECRET_KEY: re-encrypts this workspace's connections with it. */
+  @Mutation(() => ConnectionSecretsRotationModel)
+  rotateConnectionSecrets(@CurrentPrincipal() principal: Principal): Promise<ConnectionSecretsRotationModel> {
+    return this.service.rotateSecrets(principal.workspaceId);
   }
 
   @Mutation(() => Boolean)

@@ -40,6 +40,10 @@ export class ConnectionsService {
     return this.connections.findOneBy({ workspaceId, name });
   }
 
+  findById(workspaceId: string, id: string): Promise<ConnectionEntity | null> {
+    return UUID.test(id) ? this.connections.findOneBy({ workspaceId, id }) : Promise.resolve(null);
+  }
+
   create(workspaceId: string, input: ConnectionFields): Promise<ConnectionEntity> {
     const fields = {
       name: check(connectionNameSchema, input.name, 'name'),
@@ -99,6 +103,40 @@ export class ConnectionsService {
       connector: connection.connector,
       config: this.secretBox.open<Record<string, unknown>>(connection.configEncrypted, associatedDataOf(connection.id)),
     };
+  }
+
+  /**
+   * A webhook names only its connection (vendors cannot send our credentials); the connection id
+   * (a UUID) fixes the workspace. Config decrypted, for the signature check only.
+   */
+  async resolveForWebhook(connectionId: string): Promise<(ResolvedConnection & { workspaceId: string }) | null> {
+    if (!UUID.test(connectionId)) return null;
+    const connection = await this.connections.findOneBy({ id: connectionId });
+    if (!connection) return null;
+    return {
+      id: connection.id,
+      workspaceId: connection.workspaceId,
+      connector: connection.connector,
+      config: this.secretBox.open<Record<string, unknown>>(connection.configEncrypted, associatedDataOf(connection.id)),
+    };
+  }
+
+  /**
+   * Re-encrypts the workspace's connections sealed under a previous key (TRIPLINE_SECRET_KEY =
+   * "current,previous") with the current one; afterwards the previous key can be dropped.
+   */
+  async rotateSecrets(workspaceId: string): Promise<{ reencrypted: number; current: number }> {
+    return this.transactions.run(async (manager) => {
+      let reencrypted = 0;
+      const rows = await manager.find(ConnectionEntity, { where: { workspaceId } });
+      for (const row of rows) {
+        const resealed = this.secretBox.reseal(row.configEncrypted, associatedDataOf(row.id));
+        if (resealed === null) continue;
+        await manager.update(ConnectionEntity, { workspaceId, id: row.id }, { configEncrypted: resealed });
+        reencrypted += 1;
+      }
+      return { reencrypted, current: rows.length - reencrypted };
+    });
   }
 
   private seal(id: string, config: Record<string, unknown>): string {

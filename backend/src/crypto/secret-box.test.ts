@@ -50,3 +50,23 @@ describe('SecretBox', () => {
     expect(() => box.open(box.seal(value).replace(/^v1/, 'v9'))).toThrow(/unknown version "v9"/);
   });
 });
+
+describe('SecretBox key rotation', () => {
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  const value = { password: 'rotate-me' };
+
+  it('opens envelopes of previous keys, and reseals them under the current one', () => {
+    const sealedOld = new SecretBox({ secretKey: oldKey }).seal(value, 'connection:a');
+    const rotated = new SecretBox({ secretKey: newKey, previousSecretKeys: [oldKey] });
+    expect(rotated.open(sealedOld, 'connection:a')).toEqual(value);
+    expect(rotated.isSealedWithPreviousKey(sealedOld, 'connection:a')).toBe(true);
+    const resealed = rotated.reseal(sealedOld, 'connection:a')!;
+    expect(rotated.isSealedWithPreviousKey(resealed, 'connection:a')).toBe(false);
+    expect(rotated.reseal(resealed, 'connection:a')).toBeNull();
+    // Once re-sealed, the old key can go.
+    expect(new SecretBox({ secretKey: newKey }).open(resealed, 'connection:a')).toEqual(value);
+    expect(() => new SecretBox({ secretKey: oldKey }).open(resealed, 'connection:a')).toThrow(SecretBoxError);
+    expect(() => new SecretBox({ secretKey: newKey }).open(sealedOld, 'connection:a')).toThrow(SecretBoxError);
+  });
+});

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import type { QualitySource } from '../data-quality/event-source';
 import { IdentityStore } from '../identity/identity.store';
 import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { OutboxWriter } from '../outbox/outbox-writer';
@@ -16,6 +18,13 @@ import { IngestError } from './segment/ingest-error';
 import { readSegmentBody, SegmentRoute, validateSegmentBody } from './segment/parse-segment-request';
 import { SegmentCall } from './segment/segment-call';
 import { writeKeyFromAuthorization } from './write-key-header';
+
+export interface StoreOptions {
+  /** The data-quality source of the calls (a connector names itself); default: the sending Segment library. */
+  source?: QualitySource;
+  /** More writes in the same transaction, after the calls; returns the outbox rows it added. */
+  alsoInTransaction?: (manager: EntityManager, now: Date, storedCalls: number) => Promise<number>;
+}
 
 export interface IngestResult {
   /** Calls stored by this request (new messageIds). */
@@ -57,8 +66,13 @@ export class IngestService {
     return this.store(workspace.id, calls);
   }
 
-  /** Stores validated calls for a workspace (dedupe, identity, events, triggers, outbox) in one transaction. */
-  async store(workspaceId: string, calls: readonly SegmentCall[]): Promise<IngestResult> {
+  /**
+   * Stores validated calls for a workspace (dedupe, identity, events, triggers, outbox) in one transaction.
+   * `options.source` names the data-quality source (default: the Segment library); `options.alsoInTransaction`
+   * writes more in the same transaction, after the calls (connector deliveries store their checkpoint
+   * and CRM changes there) and returns how many outbox rows it added.
+   */
+  async store(workspaceId: string, calls: readonly SegmentCall[], options: StoreOptions = {}): Promise<IngestResult> {
     const unique = firstOfEachMessageId(calls);
     const result = await this.transactions.run(
       async (manager) => {
@@ -76,7 +90,7 @@ export class IngestService {
       }
       const personIds = applied.map((id) => graph.resolve(id));
       await eventStore.insert(manager, workspaceId, fresh, personIds);
-      await recordSourceQuality(manager, workspaceId, segmentSource, calls, fresh, (i) => graph.person(personIds[i]));
+      await recordSourceQuality(manager, workspaceId, options.source ?? segmentSource, calls, fresh, (i) => graph.person(personIds[i]));
 
       const tracks: TrackedEvent[] = [];
       fresh.forEach((call, i) => {
@@ -101,7 +115,8 @@ export class IngestService {
       await scoring.save(manager, now);
       const firings = await this.triggers.enroll(manager, workspaceId, tracks, triggerBatch, now);
       await this.outbox.addStartPlaybookRuns(manager, firings, now);
-      return { stored: fresh.length, firings: firings.length, signalled };
+      const alsoFirings = options.alsoInTransaction ? await options.alsoInTransaction(manager, now, fresh.length) : 0;
+      return { stored: fresh.length, firings: firings.length + alsoFirings, signalled };
       },
       { lockKey: `ingest:${workspaceId}` },
     );

@@ -14,9 +14,19 @@ export type { HttpResponseLike } from './errors/http-errors';
 export { apiKeyAuth, apiKeyConfigSchema, basicAuth, basicConfigSchema, defineAuth, noAuth, redactConfig } from './define/auth';
 export type { AuthConfig, AuthKind, AuthTestResult, ConnectorAuth } from './define/auth';
 export { OUTREACH_CHANNELS, defineAction } from './define/define-action';
-export type { ActionDefinition, ActionEffect, ActionRunArgs, ActionUndoArgs, OutreachChannel } from './define/define-action';
+export type {
+  ActionDefinition,
+  ActionEffect,
+  ActionRunArgs,
+  ActionUndoArgs,
+  EmailOutreachHooks,
+  OutreachChannel,
+  SuppressionReport,
+} from './define/define-action';
 export { checkRateLimit, defineConnector } from './define/define-connector';
 export { definePollingTrigger, defineWebhookTrigger } from './define/define-trigger';
+export { applyPoll } from './define/apply-poll';
+export type { AppliedPoll } from './define/apply-poll';
 export type {
   CrmChangeTriggerItem,
   EventTriggerItem,

@@ -38,6 +38,6 @@ export { nextBusinessHoursStart, isWithinBusinessHours, businessHoursProblem, Bu
 export { wallTimeAt, firstInstantAtOrAfter, isTimeZone, TimeZoneError, type WallTime } from './schedule/zoned-time';
 export { businessHoursTimeZone, DEFAULT_TIME_ZONE, TIME_ZONE_TRAITS, type ResolvedTimeZone } from './schedule/subject-time-zone';
 export { bucketOf, variantForBucket, chooseSplitPort, fnv1a32 } from './split-bucket';
-export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversion, TRIGGER_TAXONOMY, type TaxonomyTrigger } from './examples';
+export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversion, postLossEmailSequence, TRIGGER_TAXONOMY, type TaxonomyTrigger } from './examples';
 export { sdrFollowUpSla, aeEscalationSla, SLA_PLAYBOOKS, CRM_TASK_COMPLETED } from './examples';
 export * from './approvals';

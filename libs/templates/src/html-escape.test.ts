@@ -49,7 +49,7 @@ describe('HTML escaping of template output', () => {
 
   it('applies the limits to HTML fields like any other, naming the field', () => {
     const huge = '{% for i in (1..200) %}<p>{{ person.traits.company }}</p>{% endfor %}';
-    expect(() => renderInput({ html: huge }, context, { maxOutputLength: 1000 }, { htmlFields: ['html'] })).toThrow(
+    expect(() => renderInput({ html: huge }, context, { maxOutputLength: 1000, renderTimeMs: 5000, inputRenderTimeMs: 5000 }, { htmlFields: ['html'] })).toThrow(
       new TemplateError({ reason: 'limit', detail: 'the output is longer than 1000 characters' }, 'html'),
     );
   });

@@ -38,6 +38,13 @@ export interface CappedOutreach {
   retryAt?: string;
 }
 
+/** A recipient of an email outreach step is on the workspace's suppression list: nothing was sent. */
+export interface SuppressedOutreach {
+  reason: string;
+  /** The suppressed recipients, lower-cased. */
+  emails: string[];
+}
+
 export interface ExecuteActionResult {
   /** The rendered input that was sent; absent when the result came from the ledger. */
   input?: unknown;
@@ -49,6 +56,8 @@ export interface ExecuteActionResult {
   compensation: CompensationKind;
   /** Set when the frequency cap held the action back; then nothing happened and `output` is null. */
   capped?: CappedOutreach;
+  /** Set when a recipient is suppressed (email outreach); then nothing happened and `output` is null. */
+  suppressed?: SuppressedOutreach;
 }
 
 /** What `compensateAction` needs to undo one completed action step. */

@@ -34,7 +34,7 @@ export async function compensateAction(deps: ExecuteActionDeps, request: Compens
   }
 
   const auth = await loadConnectionConfig(deps.workerApi, connector, request, where);
-  const rendered = request.input ?? (request.templates ? renderInput(request.templates.input, request.templates.context) : undefined);
+  const rendered = request.input ?? (request.templates ? renderInput(request.templates.input, request.templates.context, undefined, { htmlFields: action.htmlInputs }) : undefined);
   const input = parseActionInput(action, rendered);
   const parsedOutput = action.output.safeParse(request.output);
   if (!parsedOutput.success) {

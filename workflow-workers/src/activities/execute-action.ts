@@ -1,9 +1,10 @@
 import { Context } from '@temporalio/activity';
-import { parseActionInput, type ActionDefinition, type ConnectorRegistry } from '@tripline/connector-sdk';
+import { parseActionInput, type ActionDefinition, type ConnectorRegistry, type EmailOutreachHooks } from '@tripline/connector-sdk';
 import { renderInput } from '@tripline/templates';
 import type { WorkerApi } from '../worker-api/worker-api';
 import type { CompensationKind, ExecuteActionInput, ExecuteActionResult } from './activity-types';
 import { completeLedgerPatiently } from './complete-ledger';
+import { prepareEmailOutreach } from './email-outreach';
 import { claimOutreach, commitOutreach } from './frequency-cap';
 import { loadConnectionConfig } from './load-connection';
 import { NonRetryableActivityError } from './non-retryable-activity-error';
@@ -22,9 +23,9 @@ export function idempotencyKeyFor(workflowId: string, stepId: string, visit: num
 }
 
 /**
- * One action step: ledger claim, connection, template rendering, input validation, the action,
- * ledger completion. A step already completed returns its recorded result without acting again.
- * Connection configs hold secrets and are never logged.
+ * One action step: ledger claim, template rendering, input validation, the suppression list (email
+ * outreach), frequency caps, connection, the action, ledger completion. A step already completed
+ * returns its recorded result without acting again. Connection configs hold secrets and are never logged.
  */
 export async function executeAction(deps: ExecuteActionDeps, request: ExecuteActionInput): Promise<ExecuteActionResult> {
   const context = Context.current();
@@ -49,7 +50,23 @@ export async function executeAction(deps: ExecuteActionDeps, request: ExecuteAct
     }
   }
 
-  // Outreach actions reserve the contact under the workspace's frequency caps before anything else.
+  // HTML inputs (an email's html) escape the values inserted into them.
+  const rendered = renderInput(request.input, request.context, undefined, { htmlFields: action.htmlInputs });
+  const input = parseActionInput(action, rendered);
+
+  // Email outreach: a suppressed recipient skips the step before it counts against any cap.
+  let emailOutreach: EmailOutreachHooks | undefined;
+  if (action.outreach === 'email') {
+    if (!action.recipients) throw new NonRetryableActivityError(`${where}: email outreach must declare its recipients`, 'NoRecipients');
+    const prepared = await prepareEmailOutreach(deps.workerApi, request, key, action.recipients(input));
+    if ('suppressed' in prepared) {
+      context.log.info('Recipient suppressed; step skipped', { stepId: request.stepId, key });
+      return { output: null, fromLedger: false, idempotencyKey: key, compensation, suppressed: prepared.suppressed };
+    }
+    emailOutreach = prepared.hooks;
+  }
+
+  // Outreach actions reserve the contact under the workspace's frequency caps.
   const channel = request.outreach ? action.outreach : undefined;
   if (channel) {
     const capped = await claimOutreach(deps.workerApi, request, key, channel);
@@ -57,8 +74,6 @@ export async function executeAction(deps: ExecuteActionDeps, request: ExecuteAct
   }
 
   const auth = await loadConnectionConfig(deps.workerApi, connector, request, where);
-  const rendered = renderInput(request.input, request.context);
-  const input = parseActionInput(action, rendered);
 
   // The reservation counts from here on, unless a higher-priority run took it over meanwhile.
   if (channel) {
@@ -67,7 +82,7 @@ export async function executeAction(deps: ExecuteActionDeps, request: ExecuteAct
   }
 
   context.log.info('Running action', { stepId: request.stepId, action: `${connector.name}.${action.name}`, key });
-  const output = await action.run({ auth, input, idempotencyKey: key, signal: context.cancellationSignal });
+  const output = await action.run({ auth, input, idempotencyKey: key, signal: context.cancellationSignal, emailOutreach });
 
   if (usesLedger) {
     await completeLedgerPatiently(deps.workerApi, { workspaceId: request.workspaceId, key, result: output });

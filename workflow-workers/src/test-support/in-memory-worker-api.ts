@@ -14,6 +14,7 @@ import { InMemoryFrequencyCaps } from './in-memory-frequency-caps';
 import { InMemoryScores } from './in-memory-scores';
 import type { AdjustScoreRequest, AdjustScoreResponse } from '../worker-api/score-types';
 import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from '../worker-api/frequency-cap-types';
+import type { AddSuppressionsRequest, SuppressionCheck, SuppressionCheckRequest, UnsubscribeLink, UnsubscribeLinkRequest } from '../worker-api/email-suppression-types';
 
 interface LedgerEntry {
   state: 'claimed' | 'completed';
@@ -39,6 +40,10 @@ export class InMemoryWorkerApi implements WorkerApi {
   readonly frequencyCaps = new InMemoryFrequencyCaps();
   /** Score steps: published models, scores and answered keys (see in-memory-scores.ts). */
   readonly scores = new InMemoryScores();
+  /** The email suppression list, by `<workspaceId>/<lower-cased email>` (like the backend: the first reason stays). */
+  readonly suppressions = new Map<string, { reason: string; detail?: string; runId?: string }>();
+  /** The unsubscribe links handed out, in order. */
+  readonly unsubscribeLinks: UnsubscribeLinkRequest[] = [];
 
   addConnection(workspaceId: string, connection: ConnectionRecord & { name: string }): void {
     const { name, ...record } = connection;
@@ -131,5 +136,30 @@ export class InMemoryWorkerApi implements WorkerApi {
 
   async adjustScore(request: AdjustScoreRequest): Promise<AdjustScoreResponse> {
     return this.scores.adjust(request);
+  }
+
+  suppress(workspaceId: string, email: string, reason = 'unsubscribe'): void {
+    const key = `${workspaceId}/${email.trim().toLowerCase()}`;
+    if (!this.suppressions.has(key)) this.suppressions.set(key, { reason });
+  }
+
+  async checkSuppressions({ workspaceId, emails }: SuppressionCheckRequest): Promise<SuppressionCheck> {
+    const suppressed = [...new Set(emails.map((email) => email.trim().toLowerCase()))]
+      .filter((email) => this.suppressions.has(`${workspaceId}/${email}`))
+      .map((email) => ({ email, reason: this.suppressions.get(`${workspaceId}/${email}`)!.reason }));
+    return { suppressed };
+  }
+
+  async addSuppressions({ workspaceId, entries, runId }: AddSuppressionsRequest): Promise<void> {
+    for (const entry of entries) {
+      const key = `${workspaceId}/${entry.email.trim().toLowerCase()}`;
+      if (!this.suppressions.has(key)) this.suppressions.set(key, { reason: entry.reason, detail: entry.detail, ...(runId ? { runId } : {}) });
+    }
+  }
+
+  /** Not signed (the backend signs): tests only check that a link reaches the message. */
+  async unsubscribeLink(request: UnsubscribeLinkRequest): Promise<UnsubscribeLink> {
+    this.unsubscribeLinks.push(structuredClone(request));
+    return { url: `https://tripline.test/v1/unsubscribe/${encodeURIComponent(`${request.workspaceId}:${request.email}:${request.key}`)}` };
   }
 }

@@ -12,6 +12,8 @@ import { closedApprovalSchema, escalatedApprovalSchema, openedApprovalSchema } f
 import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from './frequency-cap-types';
 import { frequencyCapClaimSchema, frequencyCapCommitSchema } from './frequency-cap-responses';
 import { adjustScoreResponseSchema } from './score-responses';
+import { suppressionCheckSchema, unsubscribeLinkSchema } from './email-suppression-responses';
+import type { AddSuppressionsRequest, SuppressionCheck, SuppressionCheckRequest, UnsubscribeLink, UnsubscribeLinkRequest } from './email-suppression-types';
 import type { AdjustScoreRequest, AdjustScoreResponse } from './score-types';
 import { WorkerApiError, type ConnectionRecord, type LedgerClaim, type LedgerKey, type WorkerApi } from './worker-api';
 
@@ -122,6 +124,18 @@ export class HttpWorkerApi implements WorkerApi {
 
   async adjustScore(request: AdjustScoreRequest): Promise<AdjustScoreResponse> {
     return this.parsed(adjustScoreResponseSchema, 'POST', '/internal/scores/adjust', request);
+  }
+
+  async checkSuppressions(request: SuppressionCheckRequest): Promise<SuppressionCheck> {
+    return this.parsed(suppressionCheckSchema, 'POST', '/internal/suppressions/check', request);
+  }
+
+  async addSuppressions(request: AddSuppressionsRequest): Promise<void> {
+    await this.request('POST', '/internal/suppressions', request);
+  }
+
+  async unsubscribeLink(request: UnsubscribeLinkRequest): Promise<UnsubscribeLink> {
+    return this.parsed(unsubscribeLinkSchema, 'POST', '/internal/unsubscribe-links', request);
   }
 
   /** A POST whose answer must match `schema`; a malformed answer is a permanent error naming the path. */

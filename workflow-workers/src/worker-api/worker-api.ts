@@ -10,6 +10,7 @@ import type {
 
 import type { AdjustScoreRequest, AdjustScoreResponse } from './score-types';
 import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from './frequency-cap-types';
+import type { AddSuppressionsRequest, SuppressionCheck, SuppressionCheckRequest, UnsubscribeLink, UnsubscribeLinkRequest } from './email-suppression-types';
 
 /** A connection as the API hands it to the worker: config decrypted, so it must never be logged. */
 export interface ConnectionRecord {
@@ -48,6 +49,12 @@ export interface WorkerApi {
   closeApprovalRequest(request: CloseApprovalRequest): Promise<ClosedApprovalRequest>;
   /** Score step: adds points to the subject's live score (or reads it), once per ledger key. */
   adjustScore(request: AdjustScoreRequest): Promise<AdjustScoreResponse>;
+  /** Email outreach: which recipients are on the workspace's suppression list. */
+  checkSuppressions(request: SuppressionCheckRequest): Promise<SuppressionCheck>;
+  /** Email outreach: puts hard-bounced addresses on the suppression list (idempotent). */
+  addSuppressions(request: AddSuppressionsRequest): Promise<void>;
+  /** Email outreach: the recipient's signed unsubscribe links for List-Unsubscribe. */
+  unsubscribeLink(request: UnsubscribeLinkRequest): Promise<UnsubscribeLink>;
 }
 
 /** A failed call to the API; `retryable` for 5xx, timeouts and connection errors, not for 4xx. */

@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow the worker registers.
 export { playbookRun } from './playbook-run';
+export { pollConnectorTrigger } from '../polling/poll-connector-trigger.workflow';

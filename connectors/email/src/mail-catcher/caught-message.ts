@@ -14,7 +14,21 @@ export interface CaughtMessage {
   subject: string;
   text: string | null;
   html: string | null;
+  /**
+   * Every header as received (name lower-cased, folded lines joined; a repeated header keeps the
+   * last value), e.g. `list-unsubscribe`. Absent on messages stored by versions before it was kept.
+   */
+  headers?: Record<string, string>;
   receivedAt: string;
+}
+
+function rawHeaders(parsed: ParsedMail): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { key, line } of parsed.headerLines) {
+    const colon = line.indexOf(':');
+    headers[key] = line.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, '').trim();
+  }
+  return headers;
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
@@ -33,6 +47,7 @@ export function toCaughtMessage(parsed: ParsedMail, envelopeTo: string[], receiv
     subject: parsed.subject ?? '',
     text: parsed.text ?? null,
     html: typeof parsed.html === 'string' ? parsed.html : null,
+    headers: rawHeaders(parsed),
     receivedAt: receivedAt.toISOString(),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** How a connector authenticates. The kind tells the designer which form to show. */
-export type AuthKind = 'none' | 'apiKey' | 'basic' | 'smtp';
+export type AuthKind = 'none' | 'apiKey' | 'basic' | 'smtp' | 'oauth2';
 
 export interface AuthTestResult {
   ok: boolean;

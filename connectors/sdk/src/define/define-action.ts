@@ -9,6 +9,27 @@ export type ActionEffect = 'read' | 'write';
  */
 export type OutreachChannel = 'email' | 'crm' | 'slack' | 'webhook';
 
+/**
+ * What the runtime gives an email outreach action besides its input (see executeAction): how the
+ * recipient unsubscribes, and where to report addresses the receiving server refused for good.
+ */
+export interface EmailOutreachHooks {
+  /**
+   * The recipient's unsubscribe links: an https URL that unsubscribes on POST (RFC 8058 one-click)
+   * and, when the workspace has one, a mailto. Email actions put them in `List-Unsubscribe`.
+   */
+  unsubscribe: { url: string; mailto?: string };
+  /** Adds addresses to the workspace's suppression list (e.g. hard bounces: an SMTP 5xx at RCPT TO). */
+  suppress(entries: SuppressionReport[]): Promise<void>;
+}
+
+export interface SuppressionReport {
+  email: string;
+  reason: 'hardBounce' | 'complaint';
+  /** What the server said, e.g. "550 5.1.1 No such user". */
+  detail: string;
+}
+
 export interface ActionRunArgs<TAuthConfig, TInput> {
   /** The connection config, already validated against the connector's auth schema. */
   auth: TAuthConfig;
@@ -18,6 +39,8 @@ export interface ActionRunArgs<TAuthConfig, TInput> {
   idempotencyKey: string;
   /** Aborted when the activity is cancelled or times out. */
   signal?: AbortSignal;
+  /** Set by the runtime for `outreach: 'email'` actions once no recipient is suppressed. */
+  emailOutreach?: EmailOutreachHooks;
 }
 
 /** What an action's undo gets: the same connection, the input it ran with and the output it returned. */
@@ -51,6 +74,16 @@ export interface ActionDefinition<
   undo?: (args: ActionUndoArgs<TAuthConfig, z.output<TInput>, z.output<TOutput>>) => Promise<unknown>;
   /** Set for outreach actions: the per-contact frequency caps of this channel apply. */
   outreach?: OutreachChannel;
+  /**
+   * The email addresses the action reaches, from its validated input. Required for `outreach:
+   * 'email'`: the runtime checks them against the workspace's suppression list before running it.
+   */
+  recipients?: (input: z.output<TInput>) => string[];
+  /**
+   * Top-level input fields that are HTML templates (an email's `html`): values inserted into them
+   * are HTML-escaped when the step is rendered (`| raw` opts out).
+   */
+  htmlInputs?: readonly string[];
   input: TInput;
   output: TOutput;
   run: (args: ActionRunArgs<TAuthConfig, z.output<TInput>>) => Promise<z.input<TOutput>>;
@@ -77,6 +110,8 @@ export function defineAction<
   irreversible?: boolean;
   undo?: (args: ActionUndoArgs<AuthConfig<TAuth>, z.output<TInput>, z.output<TOutput>>) => Promise<unknown>;
   outreach?: OutreachChannel;
+  recipients?: (input: z.output<TInput>) => string[];
+  htmlInputs?: readonly string[];
   input: TInput;
   output: TOutput;
   run: (args: ActionRunArgs<AuthConfig<TAuth>, z.output<TInput>>) => Promise<z.input<TOutput>>;
@@ -95,6 +130,9 @@ export function defineAction<
   }
   if (action.outreach && !OUTREACH_CHANNELS.includes(action.outreach)) {
     throw new Error(`Action '${action.name}' has outreach channel '${action.outreach}' (expected one of ${OUTREACH_CHANNELS.join(', ')})`);
+  }
+  if (action.outreach === 'email' && !action.recipients) {
+    throw new Error(`Action '${action.name}' is email outreach and must declare its recipients (the suppression list is checked against them)`);
   }
   const { auth: _typeOnly, ...definition } = action;
   return { ...definition, irreversible: action.irreversible ?? false };

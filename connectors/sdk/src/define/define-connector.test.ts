@@ -72,6 +72,25 @@ describe('undo and outreach declarations', () => {
       "Action 'fax' has outreach channel 'fax' (expected one of email, crm, slack, webhook)",
     );
   });
+
+  it('make email outreach declare its recipients, so the suppression list can be checked', () => {
+    const run = async () => ({ id: '1' });
+    expect(() => defineAction({ ...base, name: 'mail', effect: 'write', outreach: 'email', run })).toThrow(
+      "Action 'mail' is email outreach and must declare its recipients (the suppression list is checked against them)",
+    );
+    const mail = defineAction({
+      ...base,
+      input: z.object({ to: z.string(), html: z.string() }),
+      name: 'mail',
+      effect: 'write',
+      outreach: 'email',
+      recipients: (input) => [input.to],
+      htmlInputs: ['html'],
+      run,
+    });
+    expect(mail.recipients!({ to: 'ann@example.com', html: '' })).toEqual(['ann@example.com']);
+    expect(mail.htmlInputs).toEqual(['html']);
+  });
 });
 
 describe('defineConnector', () => {

@@ -13,14 +13,20 @@ import type { AuthConfig, ConnectorAuth } from './auth';
 export type TriggerItem = EventTriggerItem | CrmChangeTriggerItem;
 
 export interface SegmentShapedCall {
-  type: 'track' | 'identify' | 'group';
+  /** page / screen / alias come from Segment itself (its webhook destination); vendor pollers send track / identify / group. */
+  type: 'track' | 'identify' | 'group' | 'page' | 'screen' | 'alias';
   messageId: string;
   userId?: string;
   anonymousId?: string;
   event?: string;
+  /** page / screen: the page or screen name. */
+  name?: string;
   properties?: Record<string, unknown>;
   traits?: Record<string, unknown>;
   groupId?: string;
+  /** alias: the former id. */
+  previousId?: string;
+  context?: Record<string, unknown>;
   /** ISO 8601. */
   timestamp: string;
 }

@@ -31,5 +31,6 @@ export async function runActionStep(step: ActionStep, context: StepContext): Pro
   };
   const result = await executeWithinCaps(run.playbook.outreach, () => activities.executeAction(request));
   if (result.capped) return { status: 'skipped', output: cappedOutput(result.capped) };
+  if (result.suppressed) return { status: 'skipped', output: { skipped: 'suppressed', ...result.suppressed } };
   return { input: result.input, output: result.output, undo: undoEntryFor(step, context, result) };
 }

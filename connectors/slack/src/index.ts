@@ -1,0 +1,11 @@
+export { SLACK_MESSAGES_PER_SECOND, slackConnector } from './slack.connector';
+export { SLACK_CONNECTOR_VERSION } from './version';
+export { STEP_METADATA_EVENT_TYPE, postMessageAction, postMessageInput, postMessageOutput } from './messages/post-message.action';
+export type { PostMessageInput, PostMessageOutput } from './messages/post-message.action';
+export { postWebhookMessageAction, postWebhookMessageInput, postWebhookMessageOutput } from './incoming-webhook/post-webhook-message.action';
+export type { PostWebhookMessageInput } from './incoming-webhook/post-webhook-message.action';
+export { slackAuth } from './connection/slack-auth';
+export { DEFAULT_SLACK_API_BASE_URL, slackConnectionSchema } from './connection/slack-connection';
+export type { SlackConnection } from './connection/slack-connection';
+export { errorFromSlackAnswer, slackErrorCode } from './web-api/web-api-errors';
+export { errorFromWebhookAnswer } from './incoming-webhook/webhook-errors';
