@@ -28,6 +28,9 @@ export async function pollConnectorTrigger(input: PollWorkflowInput): Promise<Po
   const polling = proxyActivities<Pick<PollingActivities, 'pollAndDeliver'>>({
     taskQueue: connectorTaskQueue(workflowInfo().taskQueue, input.connector),
     startToCloseTimeout: '10 minutes',
+    // The activity heartbeats while it polls: a worker killed mid-poll is noticed in 30 s, not 10 minutes
+    // (the schedule skips runs while this one is open), and the retry polls again from the checkpoint.
+    heartbeatTimeout: '30 seconds',
     retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 5 },
   });
   const state = await bookkeeping.loadPollState({ workspaceId, connectionId, trigger });
