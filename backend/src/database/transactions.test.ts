@@ -15,7 +15,7 @@ describe('Transactions on SQLite', () => {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripline-transactions-'));
     file = path.join(dir, 'test.sqlite');
-    dataSource = new DataSource({ type: 'better-sqlite3', database: file, prepareDatabase: (db: { pragma(sql: string): unknown }) => db.pragma('journal_mode = WAL') });
+    dataSource = new DataSource({ type: 'better-sqlite3', database: file, prepareDatabase: (db: { pragma(sql: string): unknown }) => void db.pragma('journal_mode = WAL') });
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE items (name TEXT PRIMARY KEY)');
     transactions = new Transactions(dataSource);

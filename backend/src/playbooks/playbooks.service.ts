@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConnectorRegistry } from '@tripline/connector-sdk';
+import { CONNECTOR_REGISTRY } from '../connectors-registry';
+import { pinConnectorVersions } from './pin-connector-versions';
 import { parsePlaybook, validate, type Playbook, type ValidationResult } from '@tripline/playbook';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -28,6 +31,7 @@ export class PlaybooksService {
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly published: PublishedPlaybooksService,
+    @Inject(CONNECTOR_REGISTRY) private readonly connectors: ConnectorRegistry,
   ) {}
 
   list(workspaceId: string, search?: string | null): Promise<PlaybookEntity[]> {
@@ -138,6 +142,11 @@ export class PlaybooksService {
     }
     const parsed = parsePlaybook(candidate);
     if (!parsed.ok) throw badUserInput('Playbook does not have the shape of a playbook', { problems: parsed.problems });
-    return parsed.playbook;
+    const pinned = pinConnectorVersions(parsed.playbook, this.connectors);
+    if (pinned.problems.length > 0) {
+      const count = pinned.problems.length;
+      throw badUserInput(`Playbook has ${count} problem${count === 1 ? '' : 's'}`, { problems: pinned.problems });
+    }
+    return pinned.playbook;
   }
 }

@@ -8,6 +8,8 @@ export interface ExecuteActionInput {
   /** How many times the run has entered this node (1 on the first visit): part of the idempotency key. */
   visit: number;
   connector: string;
+  /** The connector version the step was built with (pinned at publish); absent in older snapshots. */
+  connectorVersion?: string;
   action: string;
   /** A connection id or name in the workspace. */
   connection: string;

@@ -38,6 +38,7 @@ export async function executeAction(deps: ExecuteActionDeps, request: ExecuteAct
 
   const action = deps.connectors.getAction(request.connector, request.action);
   const connector = deps.connectors.getConnector(request.connector);
+  checkConnectorVersion(request, connector.version);
 
   // Writes go through the ledger; a read may simply run again.
   const usesLedger = action.effect === 'write';
@@ -94,4 +95,17 @@ function compensationOf(action: ActionDefinition): CompensationKind {
   if (action.effect === 'read') return 'nothingToUndo';
   if (action.undo) return 'undo';
   return action.irreversible ? 'irreversible' : 'none';
+}
+
+/**
+ * A step runs only on the major version of the connector it was built with: another major version may
+ * read its input differently. Refused without retrying (a worker with the right version must run it).
+ */
+function checkConnectorVersion(request: ExecuteActionInput, installed: string): void {
+  const built = request.connectorVersion;
+  if (built === undefined || built.split('.')[0] === installed.split('.')[0]) return;
+  throw new NonRetryableActivityError(
+    `step ${request.stepId} was built with ${request.connector} ${built}; this worker has ${request.connector} ${installed}, a different major version`,
+    'ConnectorVersionMismatch',
+  );
 }

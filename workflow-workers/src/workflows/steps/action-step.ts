@@ -23,6 +23,7 @@ export async function runActionStep(step: ActionStep, context: StepContext): Pro
     stepId: nodeId,
     visit,
     connector: step.connector,
+    ...(step.connectorVersion === undefined ? {} : { connectorVersion: step.connectorVersion }),
     action: step.action,
     connection: step.connection,
     input: step.input,
