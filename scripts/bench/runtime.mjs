@@ -255,6 +255,8 @@ try {
   const email = { kind: 'action', connector: 'email', action: 'send', connection: 'default-email', input: { to: '{{ event.properties.probe }}@bench.test', subject: 'Probe {{ event.properties.probe }}', text: 'Benchmark probe.' } };
   await publish(stack.apiUrl, token, 'Bench probe', playbookOf('Bench probe', 'Bench Probe', 'send', { send: email, done: { kind: 'end' } }, [{ from: 'send', to: 'done' }]));
   await publish(stack.apiUrl, token, 'Bench enroll', playbookOf('Bench enroll', 'Bench Enroll', 'done', { done: { kind: 'end' } }, []));
+  // Warm-up, not counted: the first runs find the worker's connector queues and caches cold.
+  await actionStarts(stack.dataDir, await sendProbes(stack.apiUrl, 'warm', 8));
   const idle = await latencyPhase(stack, 'idle', false);
   console.log(`event → first action, idle: p50 ${idle.p50} ms, p95 ${idle.p95} ms, p99 ${idle.p99} ms (${idle.probes} probes)`);
   const loaded = await latencyPhase(stack, 'load', true);
