@@ -19,6 +19,7 @@ import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { typedSearchAttributes } from '../temporal/typed-search-attributes';
 import { BulkRetryRunsInput, MAX_BULK_RETRY_RUNS } from './dto/bulk-retry-runs.input';
 import { RunOperationAction, RunOperationEntity } from './run-operation.entity';
+import { RunStepEntity } from '../runs/run-step.entity';
 import { firstWorkflowTask, ResetPoint, startedInput, workflowTaskBeforeStep } from './workflow-history';
 
 /** Which run states each action accepts (the run row's status, as the designer shows it). */
@@ -143,7 +144,9 @@ export class RunOperationsService {
       if (!first) throw badUserInput(`Run ${run.id} has not completed its first workflow task yet; nothing to reset to`);
       return first;
     }
-    const point = await workflowTaskBeforeStep(client, run.workflowId, toStep);
+    // When the step first started (its first recorded row): found in the history by its workflow task.
+    const firstVisit = await this.dataSource.getRepository(RunStepEntity).findOne({ where: { workspaceId: run.workspaceId, runId: run.id, stepId: toStep }, order: { seq: 'ASC' } });
+    const point = await workflowTaskBeforeStep(client, run.workflowId, toStep, firstVisit?.startedAt);
     if (!point) throw badUserInput(`Run ${run.id} never reached step '${toStep}'; reset to a step it started, or without toStep`, { field: 'toStep' });
     return point;
   }

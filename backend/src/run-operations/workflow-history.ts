@@ -40,8 +40,20 @@ export async function firstWorkflowTask(client: Client, workflowId: string): Pro
  * re-runs that task, so the run goes on from the start of the step; the steps before it stay as they
  * happened.
  */
-export async function workflowTaskBeforeStep(client: Client, workflowId: string, stepId: string): Promise<ResetPoint | undefined> {
+export async function workflowTaskBeforeStep(client: Client, workflowId: string, stepId: string, stepStartedAt?: Date): Promise<ResetPoint | undefined> {
   const { events, temporalRunId } = await historyOf(client, workflowId);
+  // Runs that report through local activities (LOCAL_REPORTING_PATCH) leave markers without their input:
+  // the step's recorded start is workflow time, which a workflow task moves forward as its local
+  // activities complete — so the step began in the last workflow task started at or before it.
+  if (stepStartedAt !== undefined && !events.some(isScheduledReport)) {
+    let started = -1;
+    events.forEach((event, index) => {
+      const at = epochMsOf(event.eventTime);
+      if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED && at !== undefined && at <= stepStartedAt.getTime()) started = index;
+    });
+    const completed = started < 0 ? undefined : events.slice(started).find((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+    if (completed?.eventId) return { eventId: completed.eventId, temporalRunId };
+  }
   for (const event of events) {
     if (event.eventType !== EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) continue;
     const attributes = event.activityTaskScheduledEventAttributes;
@@ -54,6 +66,15 @@ export async function workflowTaskBeforeStep(client: Client, workflowId: string,
     }
   }
   return undefined;
+}
+
+function isScheduledReport(event: HistoryEvent): boolean {
+  return event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED && event.activityTaskScheduledEventAttributes?.activityType?.name === 'recordRunEvent';
+}
+
+function epochMsOf(time: { seconds?: unknown; nanos?: number | null } | null | undefined): number | undefined {
+  if (!time) return undefined;
+  return Number(time.seconds ?? 0) * 1000 + Math.floor((time.nanos ?? 0) / 1e6);
 }
 
 async function historyOf(client: Client, workflowId: string): Promise<{ events: HistoryEvent[]; temporalRunId: string }> {

@@ -1,6 +1,6 @@
 import type { RetryPolicy } from '@tripline/playbook';
 import { parseDuration } from '@tripline/playbook';
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 // Types only: the workflow bundle never loads activity code.
 import type { PlaybookActivities } from '../activities/create-activities';
 
@@ -12,6 +12,18 @@ export const reporting = proxyActivities<Pick<PlaybookActivities, 'recordRunEven
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/**
+ * The same reporting as a local activity: run by the worker that runs the workflow, recorded as a
+ * marker — no task-queue round trip through the server, which made four to six of the server's tasks
+ * per run. Runs started before `LOCAL_REPORTING_PATCH` keep the scheduled activity (run-reporter.ts).
+ */
+export const reportingLocally = proxyLocalActivities<Pick<PlaybookActivities, 'recordRunEvent'>>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export const LOCAL_REPORTING_PATCH = 'tripline-local-reporting-v1';
 
 export const DEFAULT_ACTION_ATTEMPTS = 10;
 

@@ -1,6 +1,6 @@
 import type { NodeId, PlaybookRunInput, RunStatus, StepKind, StepStatus } from '@tripline/playbook';
-import { log } from '@temporalio/workflow';
-import { reporting } from './activity-proxies';
+import { log, patched } from '@temporalio/workflow';
+import { LOCAL_REPORTING_PATCH, reporting, reportingLocally } from './activity-proxies';
 import { upsertRunStatus } from './run-status-search-attribute';
 
 export interface StepReport {
@@ -19,7 +19,7 @@ export class RunReporter {
 
   runStatus(status: RunStatus, error?: string): Promise<void> {
     upsertRunStatus(status);
-    return reporting.recordRunEvent({
+    return reporter().recordRunEvent({
       type: 'run',
       runId: this.run.runId,
       workspaceId: this.run.workspaceId,
@@ -30,7 +30,7 @@ export class RunReporter {
   }
 
   step(stepId: NodeId, kind: StepKind, status: StepStatus, report: StepReport = {}): Promise<void> {
-    return reporting.recordRunEvent({
+    return reporter().recordRunEvent({
       type: 'step',
       runId: this.run.runId,
       workspaceId: this.run.workspaceId,
@@ -50,6 +50,11 @@ export class RunReporter {
       log.error('Could not report a failure to the API', { error: (error as Error).message });
     }
   }
+}
+
+/** Local reporting for runs that started with the patch; the scheduled activity for older histories. */
+function reporter(): typeof reporting {
+  return patched(LOCAL_REPORTING_PATCH) ? reportingLocally : reporting;
 }
 
 function withoutUndefined(report: StepReport): StepReport {
