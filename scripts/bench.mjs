@@ -168,6 +168,8 @@ the naive one-workflow-per-event baseline).
 
 - Machine: ${machine}
 - Command: \`npm run bench\` (build first: \`npx nx run-many -t build\`)
+- On this shared virtual machine the same benchmark can differ by up to 2× between runs an hour apart:
+  compare the ratios taken within one run, not numbers from different runs.
 
 ## Ingest (POST /v1/batch, SQLite, default scoring models live, every event committed before its 200)
 ${RUNS} runs per batch size, each ${BATCHES_PER_RUN} batches over ${CONCURRENCY} concurrent connections, after one warm-up run.
