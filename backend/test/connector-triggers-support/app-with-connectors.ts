@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createRegistry, type ConnectorDefinition } from '@tripline/connector-sdk';
 import { AppModule } from '../../src/app.module';
-import { loadConfig } from '../../src/config/tripline-config';
 import { CONNECTOR_REGISTRY, defaultConnectorRegistry } from '../../src/connectors-registry';
-import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_INTERNAL_TOKEN, TEST_WRITE_KEY, type TestApp } from '../support/test-app';
+import { testConfig, type TestApp } from '../support/test-app';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../support/test-databases';
 
 /**
@@ -20,18 +18,7 @@ export async function startAppWithConnectors(
   reuse?: TestDatabase,
 ): Promise<TestApp> {
   const database = reuse ?? (await createTestDatabase(kind));
-  const config = loadConfig({
-    TRIPLINE_DATA_DIR: database.dataDir,
-    DATABASE_URL: database.url,
-    TRIPLINE_SECRET_KEY: randomBytes(32).toString('base64'),
-    TRIPLINE_INTERNAL_TOKEN: TEST_INTERNAL_TOKEN,
-    TRIPLINE_WRITE_KEY: TEST_WRITE_KEY,
-    TRIPLINE_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
-    TRIPLINE_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-    TEMPORAL_ADDRESS: '127.0.0.1:1',
-    TRIPLINE_OUTBOX_POLL_MS: '100',
-    ...env,
-  });
+  const config = testConfig(database, env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(CONNECTOR_REGISTRY)
     .useValue(createRegistry([...defaultConnectorRegistry().list(), ...extra]))

@@ -18,13 +18,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * Starts the real API on a free loopback port with a fresh database of the given kind.
- * `env` overrides any variable (e.g. TEMPORAL_ADDRESS of a test Temporal server).
- */
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase(kind);
-  const config = loadConfig({
+/** The configuration every test API runs with: a fresh secret key, the seeded test credentials, no Temporal unless `env` names one. */
+export function testConfig(database: TestDatabase, env: Record<string, string> = {}): TriplineConfig {
+  return loadConfig({
     TRIPLINE_DATA_DIR: database.dataDir,
     DATABASE_URL: database.url,
     TRIPLINE_SECRET_KEY: randomBytes(32).toString('base64'),
@@ -37,6 +33,15 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     TRIPLINE_OUTBOX_POLL_MS: '100',
     ...env,
   });
+}
+
+/**
+ * Starts the real API on a free loopback port with a fresh database of the given kind.
+ * `env` overrides any variable (e.g. TEMPORAL_ADDRESS of a test Temporal server).
+ */
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const config = testConfig(database, env);
   const app = await createApp(config, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
