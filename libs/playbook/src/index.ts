@@ -41,3 +41,4 @@ export { bucketOf, variantForBucket, chooseSplitPort, fnv1a32 } from './split-bu
 export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversion, postLossEmailSequence, TRIGGER_TAXONOMY, type TaxonomyTrigger } from './examples';
 export { sdrFollowUpSla, aeEscalationSla, SLA_PLAYBOOKS, CRM_TASK_COMPLETED } from './examples';
 export * from './approvals';
+export * from './governance/contract';
