@@ -42,3 +42,4 @@ export { EXAMPLE_PLAYBOOKS, demoRequestFollowUp, winLossInterview, trialConversi
 export { sdrFollowUpSla, aeEscalationSla, SLA_PLAYBOOKS, CRM_TASK_COMPLETED } from './examples';
 export * from './approvals';
 export * from './governance/contract';
+export * from './governance';

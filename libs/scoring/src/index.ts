@@ -60,3 +60,4 @@ export { generateEvents, type SyntheticOptions, type SyntheticDataset, type Synt
 export { segmentCallsOf, type SegmentCall } from './synthetic/segment-calls';
 export { SYNTHETIC_EVENTS, SYNTHETIC_FEATURES } from './synthetic/catalog';
 export { SeededRandom } from './synthetic/random';
+export { diffScoringModels } from './diff/diff-scoring-models';
