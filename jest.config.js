@@ -16,6 +16,7 @@ module.exports = {
     '<rootDir>/backend',
     '<rootDir>/workflow-workers',
     '<rootDir>/designer/jest.config.cjs',
+    '<rootDir>/designer/jest.dom.config.cjs',
     '<rootDir>/e2e',
   ],
 };

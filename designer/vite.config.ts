@@ -58,8 +58,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      // The lib builds to CommonJS; the designer bundles its TypeScript source instead.
+      // The libs build to CommonJS; the designer bundles their TypeScript sources instead.
       '@tripline/playbook': fileURLToPath(new URL('../libs/playbook/src/index.ts', import.meta.url)),
+      '@tripline/scoring': fileURLToPath(new URL('../libs/scoring/src/index.ts', import.meta.url)),
     },
   },
   server: { host, port, strictPort: true, proxy },

@@ -3,6 +3,7 @@ import { graphql, liveClient } from './client';
 import { subscribe } from './subscriptions';
 import type {
   AuthPayload,
+  DesignerCatalogueData,
   GraphqlValidationResult,
   Me,
   PlaybookRecord,
@@ -112,5 +113,19 @@ export function subscribeToRunUpdates(
     `subscription RunUpdated($runId: ID, $playbookId: ID) { runUpdated(runId: $runId, playbookId: $playbookId) { ${RUN_FIELDS} } }`,
     { runId: filter.runId ?? null, playbookId: filter.playbookId ?? null },
     { next: (data) => onRun(data.runUpdated), error: onError },
+  );
+}
+
+/**
+ * What the canvas needs to know about the workspace beyond the playbook: which connector actions
+ * exist and cannot be undone, and the scoring models' names and tiers (their latest published
+ * version, else their draft).
+ */
+export async function fetchDesignerCatalogue(): Promise<DesignerCatalogueData> {
+  return graphql<DesignerCatalogueData>(
+    `query DesignerCatalogue {
+      connectorCatalogue { name displayName actions { name displayName irreversible outreach } }
+      scoringModels { id name draft versions { version definition } }
+    }`,
   );
 }

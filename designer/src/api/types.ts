@@ -103,3 +103,19 @@ export interface RunFilter {
   subjectId?: string;
   limit?: number;
 }
+
+/** `connectorCatalogue` and `scoringModels`, as far as the canvas reads them. */
+export interface DesignerCatalogueData {
+  connectorCatalogue: {
+    name: string;
+    displayName: string;
+    actions: { name: string; displayName: string; irreversible: boolean; outreach: string | null }[];
+  }[];
+  scoringModels: {
+    id: string;
+    name: string;
+    /** The model documents (JSON): read loosely, only their tiers. */
+    draft: unknown;
+    versions: { version: number; definition: unknown }[];
+  }[];
+}

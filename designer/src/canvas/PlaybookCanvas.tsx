@@ -13,6 +13,7 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import type { Playbook } from '@tripline/playbook';
+import { useCatalogueStore } from '../store/catalogue-store';
 import { nodeTypes } from './node-types';
 import { playbookToFlow, type FlowOverlay, type PlaybookFlowEdge, type PlaybookFlowNode } from './to-flow';
 
@@ -50,7 +51,10 @@ export function PlaybookCanvas(props: PlaybookCanvasProps) {
 }
 
 function CanvasFlow({ playbook, overlay, onSelectNode }: PlaybookCanvasProps) {
-  const flow = useMemo(() => playbookToFlow(playbook, overlay), [playbook, overlay]);
+  // Irreversible actions and score tiers come from the workspace catalogue, when it is known.
+  const catalogue = useCatalogueStore((s) => s.catalogue);
+  useEffect(() => void useCatalogueStore.getState().load(), []);
+  const flow = useMemo(() => playbookToFlow(playbook, { catalogue, ...overlay }), [playbook, overlay, catalogue]);
   const [nodes, setNodes, onNodesChange] = useNodesState<PlaybookFlowNode>(flow.nodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState<PlaybookFlowEdge>(flow.edges);
   const { fitView } = useReactFlow();

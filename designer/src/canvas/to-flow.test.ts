@@ -27,9 +27,18 @@ describe('playbookToFlow', () => {
       ports: ['yes', 'no'],
       hasDefaultOutput: false,
     });
-    expect(stepNode(nodes, 'send-confirmation').data.summary).toMatch(/^Send email: Your demo request/);
-    expect(stepNode(nodes, 'send-confirmation').data).toMatchObject({ isStart: false, ports: [], hasDefaultOutput: true });
+    expect(stepNode(nodes, 'send-confirmation').data.summary).toMatch(/^Email: Your demo request/);
+    expect(stepNode(nodes, 'send-confirmation').data).toMatchObject({ isStart: false, ports: [], hasDefaultOutput: true, irreversible: false });
     expect(stepNode(nodes, 'done').data).toMatchObject({ kind: 'end', ports: [], hasDefaultOutput: false });
+  });
+
+  it('marks irreversible actions and names nodes for screen readers, given the connector catalogue', () => {
+    const catalogue = { actions: { 'email.send': { displayName: 'Email: Send', irreversible: true } } };
+    const { nodes } = playbookToFlow(playbook, { catalogue });
+    expect(stepNode(nodes, 'send-confirmation').data.irreversible).toBe(true);
+    expect(stepNode(nodes, 'has-email').data.irreversible).toBe(false);
+    expect(stepNode(nodes, 'has-email').ariaLabel).toBe('Condition step "Has an email address?": If email is known');
+    expect(nodes[0]!.ariaLabel).toBe('Trigger: When "Demo Requested"');
   });
 
   it('falls back to the node id when a step has no label', () => {

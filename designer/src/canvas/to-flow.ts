@@ -4,8 +4,9 @@
  */
 import type { NodeId, Playbook, StepKind, StepStatus } from '@tripline/playbook';
 import type { Edge, Node } from '@xyflow/react';
+import { kindLabel } from './kind-labels';
 import { layeredLayout, type Point } from './layered-layout';
-import { stepOutputs, stepSummary, triggerSummary } from './step-summary';
+import { isIrreversible, stepOutputs, stepSummary, triggerSummary, type SummaryCatalogue } from './step-summary';
 
 /** The trigger is drawn as a node of its own; '@' cannot start a DSL node id in practice, so no clash. */
 export const TRIGGER_NODE_ID = '@trigger';
@@ -31,6 +32,8 @@ export interface StepNodeData extends Record<string, unknown> {
   /** Whether the unnamed output is drawn (the kind has one, or an edge without a port needs it). */
   hasDefaultOutput: boolean;
   problems: string[];
+  /** The step's effect cannot be undone (an email sent): marked on the node. */
+  irreversible: boolean;
   status?: StepStatus;
 }
 
@@ -65,6 +68,8 @@ export interface RunStepOverlay {
 export interface FlowOverlay {
   problems?: readonly ProblemOverlay[];
   runSteps?: readonly RunStepOverlay[];
+  /** What the workspace knows about actions and scoring models: sharper summaries, irreversible marks. */
+  catalogue?: SummaryCatalogue;
 }
 
 export interface PlaybookFlow {
@@ -76,7 +81,8 @@ export function playbookToFlow(playbook: Playbook, overlay: FlowOverlay = {}): P
   const ids = Object.keys(playbook.nodes);
   const problemsByNode = groupProblemsByNode(overlay.problems ?? []);
   const runByStep = latestRunSteps(overlay.runSteps ?? []);
-  const positions = positionsFor(playbook);
+  const positions = nodePositions(playbook);
+  const catalogue = overlay.catalogue;
 
   const outgoing = new Map<NodeId, Playbook['edges']>();
   for (const edge of playbook.edges) (outgoing.get(edge.from) ?? outgoing.set(edge.from, []).get(edge.from)!).push(edge);
@@ -85,9 +91,10 @@ export function playbookToFlow(playbook: Playbook, overlay: FlowOverlay = {}): P
     id: TRIGGER_NODE_ID,
     type: 'trigger',
     position: positions.get(TRIGGER_NODE_ID)!,
+    ariaLabel: `Trigger: ${triggerSummary(playbook.trigger, catalogue)}`,
     data: {
       title: 'Trigger',
-      summary: triggerSummary(playbook.trigger),
+      summary: triggerSummary(playbook.trigger, catalogue),
       problems: problemsByNode.get(TRIGGER_NODE_ID) ?? [],
       fired: overlay.runSteps !== undefined,
     },
@@ -100,19 +107,23 @@ export function playbookToFlow(playbook: Playbook, overlay: FlowOverlay = {}): P
     const ports = [...outputs.ports];
     for (const edge of edges) if (edge.port !== undefined && !ports.includes(edge.port)) ports.push(edge.port);
     const run = runByStep.get(id);
+    const title = step.label?.trim() || id;
+    const summary = stepSummary(step, catalogue);
     return {
       id,
       type: 'step',
       position: positions.get(id)!,
+      ariaLabel: `${kindLabel(step.kind)} step "${title}": ${summary}`,
       data: {
         stepId: id,
         kind: step.kind,
-        title: step.label?.trim() || id,
-        summary: stepSummary(step),
+        title,
+        summary,
         isStart: id === playbook.start,
         ports,
         hasDefaultOutput: outputs.hasDefaultOutput || edges.some((e) => e.port === undefined),
         problems: problemsByNode.get(id) ?? [],
+        irreversible: isIrreversible(step, catalogue),
         ...(run ? { status: run.status } : {}),
       },
     };
@@ -126,6 +137,7 @@ export function playbookToFlow(playbook: Playbook, overlay: FlowOverlay = {}): P
       id: `${TRIGGER_NODE_ID}->${playbook.start}`,
       source: TRIGGER_NODE_ID,
       target: playbook.start,
+      ariaLabel: `From the trigger to ${playbook.start}`,
       data: { edgeIndex: -1, problems: [], taken: runByStep.has(playbook.start) },
       ...(runByStep.has(playbook.start) ? { className: 'taken', animated: false } : {}),
     });
@@ -142,6 +154,7 @@ export function playbookToFlow(playbook: Playbook, overlay: FlowOverlay = {}): P
       source: edge.from,
       target: edge.to,
       sourceHandle: edge.port ?? DEFAULT_OUTPUT_HANDLE,
+      ariaLabel: `From ${edge.from}${edge.port !== undefined ? ` by ${edge.port}` : ''} to ${edge.to}`,
       ...(edge.port !== undefined ? { label: edge.port } : {}),
       ...(classes ? { className: classes } : {}),
       data: { edgeIndex, ...(edge.port !== undefined ? { port: edge.port } : {}), problems, taken },
@@ -151,8 +164,8 @@ export function playbookToFlow(playbook: Playbook, overlay: FlowOverlay = {}): P
   return { nodes: [trigger, ...steps], edges };
 }
 
-/** Saved positions win; anything without one is placed by the layered layout. */
-function positionsFor(playbook: Playbook): Map<string, Point> {
+/** Where each node is drawn: saved positions win; anything without one is placed by the layered layout. */
+export function nodePositions(playbook: Playbook): Map<string, Point> {
   const computed = layeredLayout(playbook, TRIGGER_NODE_ID);
   const saved = playbook.layout ?? {};
   const positions = new Map<string, Point>();

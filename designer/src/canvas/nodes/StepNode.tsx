@@ -1,20 +1,8 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { kindLabel } from '../kind-labels';
 import { DEFAULT_OUTPUT_HANDLE, type StepFlowNode } from '../to-flow';
 import { NodeProblems } from './NodeProblems';
-
-const KIND_LABELS: Record<string, string> = {
-  condition: 'Condition',
-  split: 'Split',
-  wait: 'Wait',
-  waitForEvent: 'Wait for event',
-  score: 'Score',
-  approval: 'Approval',
-  action: 'Action',
-  parallel: 'Parallel',
-  join: 'Join',
-  end: 'End',
-};
 
 /** One DSL step: kind, label, its key setting, and (on a run) how it went. */
 export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
@@ -33,24 +21,40 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
       data-step-status={data.status ?? ''}
       data-problem-count={data.problems.length}
     >
-      <Handle type="target" position={Position.Top} />
+      <Handle type="target" position={Position.Top} aria-label={`Input of ${data.title}`} />
       <div className="flow-node-kind">
-        {KIND_LABELS[data.kind] ?? data.kind}
+        {kindLabel(data.kind)}
         {data.isStart && <span className="flow-node-tag">start</span>}
+        {data.irreversible && (
+          <span className="flow-node-tag irreversible" title="Cannot be undone: a rollback of the run skips it">
+            irreversible
+          </span>
+        )}
         {data.status && <span className={`flow-node-status status-${data.status}`}>{data.status}</span>}
       </div>
       <div className="flow-node-title">{data.title}</div>
       <div className="flow-node-summary">{data.summary}</div>
       <NodeProblems problems={data.problems} />
-      {outputs.map((port, index) => (
-        <Handle
-          key={port}
-          id={port}
-          type="source"
-          position={Position.Bottom}
-          style={{ left: `${((index + 1) / (outputs.length + 1)) * 100}%` }}
-        />
-      ))}
+      {outputs.map((port, index) => {
+        const left = `${((index + 1) / (outputs.length + 1)) * 100}%`;
+        const named = port !== DEFAULT_OUTPUT_HANDLE;
+        return (
+          <Fragment key={port}>
+            {named && (
+              <span className="flow-node-port" style={{ left }} aria-hidden="true">
+                {port}
+              </span>
+            )}
+            <Handle
+              id={port}
+              type="source"
+              position={Position.Bottom}
+              style={{ left }}
+              aria-label={named ? `Output "${port}" of ${data.title}` : `Output of ${data.title}`}
+            />
+          </Fragment>
+        );
+      })}
     </div>
   );
 });

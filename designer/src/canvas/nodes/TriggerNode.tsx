@@ -11,7 +11,7 @@ export const TriggerNode = memo(function TriggerNode({ data }: NodeProps<Trigger
       <div className="flow-node-kind">Trigger</div>
       <div className="flow-node-summary">{data.summary}</div>
       <NodeProblems problems={data.problems} />
-      <Handle type="source" position={Position.Bottom} />
+      <Handle type="source" position={Position.Bottom} aria-label="Output of the trigger" />
     </div>
   );
 });

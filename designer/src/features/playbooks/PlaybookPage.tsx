@@ -1,20 +1,16 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { formatDateTime } from '../../app/format';
-import { PlaybookCanvas } from '../../canvas/PlaybookCanvas';
-import type { FlowOverlay } from '../../canvas/to-flow';
 import { useDraftEditorStore } from '../../store/draft-editor-store';
 import { usePlaybooksStore } from '../../store/playbooks-store';
 import { canEditPlaybooks, useSessionStore } from '../../store/session-store';
+import { PlaybookEditor } from '../editor/PlaybookEditor';
 import { LoadStateNotice } from '../shell/LoadStateNotice';
 import { StatusBadge } from '../shell/StatusBadge';
-import { DraftEditor } from './DraftEditor';
 
 export function PlaybookPage({ id }: { id: string }) {
   const playbook = usePlaybooksStore((s) => (s.current?.id === id ? s.current : null));
   const state = usePlaybooksStore((s) => s.currentState);
   const role = useSessionStore((s) => s.role);
-  const drawn = useDraftEditorStore((s) => (s.playbookId === id ? s.drawn : null));
-  const problems = useDraftEditorStore((s) => s.problems);
 
   useEffect(() => {
     void usePlaybooksStore.getState().loadPlaybook(id);
@@ -28,8 +24,6 @@ export function PlaybookPage({ id }: { id: string }) {
     if (current && current.id === playbookId) useDraftEditorStore.getState().open(current);
   }, [playbookId, updatedAt]);
 
-  const overlay = useMemo<FlowOverlay>(() => ({ problems: problems ?? [] }), [problems]);
-
   if (!playbook) return <LoadStateNotice state={state.status === 'error' ? state : { status: 'loading' }} what="the playbook" />;
 
   return (
@@ -42,10 +36,7 @@ export function PlaybookPage({ id }: { id: string }) {
           {formatDateTime(playbook.updatedAt)}
         </span>
       </div>
-      <div className="playbook-workspace">
-        {drawn ? <PlaybookCanvas playbook={drawn} overlay={overlay} /> : <div className="canvas empty-state">Nothing to draw yet.</div>}
-        <DraftEditor canEdit={canEditPlaybooks(role)} />
-      </div>
+      <PlaybookEditor playbookId={playbook.id} canEdit={canEditPlaybooks(role)} />
     </section>
   );
 }

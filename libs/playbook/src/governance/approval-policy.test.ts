@@ -87,7 +87,7 @@ describe('parseApprovalPolicy', () => {
       'levels.0.when.revenueShareAbove: must be between 0 and 100',
       'levels.0.timeout: "soon" is not a duration: write a whole number and a unit s, m, h, d or w (e.g. "30s", "15m", "48h", "2d", "1w")',
       'levels.0: unknown field "extra"',
-      'levels.1.approvers.roles.0: must be one of: admin, editor, approver, operator, viewer',
+      'levels.1.approvers.roles.0: must be one of: admin, editor, approver, operator (viewers only read)',
       'levels.1.approvers.users.0: must not be empty',
       'levels.1.required: must be a whole number',
       'levels.1.when: must be either { "always": true } or { "revenueShareAbove": percent }',
@@ -127,7 +127,7 @@ describe('parseApprovalPolicy', () => {
   });
 
   it('accepts its own output unchanged (property)', () => {
-    const role = fc.constantFrom('admin', 'editor', 'approver', 'operator', 'viewer');
+    const role = fc.constantFrom('admin', 'editor', 'approver', 'operator');
     const levelArb = fc.record({
       approvers: fc.record({ roles: fc.uniqueArray(role, { minLength: 1, maxLength: 5 }) }),
       required: fc.integer({ min: 1, max: 20 }),

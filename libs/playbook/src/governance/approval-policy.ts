@@ -3,8 +3,8 @@ import { PLAYBOOK_LIMITS } from '../dsl/limits';
 import { parseDuration } from '../duration';
 import type { ApprovalPolicy, ApprovalPolicyLevel, ChangeImpact, GovernanceRole, PolicyLevelCondition } from './contract';
 
-/** The workspace roles a policy may name (the backend's `Role` list). */
-export const GOVERNANCE_ROLES = ['admin', 'editor', 'approver', 'operator', 'viewer'] as const satisfies readonly GovernanceRole[];
+/** The workspace roles a policy may name as approvers (the backend's `Role` list without viewer: viewers only read). */
+export const GOVERNANCE_ROLES = ['admin', 'editor', 'approver', 'operator'] as const satisfies readonly GovernanceRole[];
 
 /** Size caps of a policy: a handful of levels, each needing a realistic number of sign-offs. */
 export const APPROVAL_POLICY_LIMITS = {
@@ -50,7 +50,7 @@ const approversSchema = z
   .strictObject(
     {
       roles: z
-        .array(z.enum(GOVERNANCE_ROLES, { error: `must be one of: ${GOVERNANCE_ROLES.join(', ')}` }), typeError('must be a list of roles'))
+        .array(z.enum(GOVERNANCE_ROLES, { error: `must be one of: ${GOVERNANCE_ROLES.join(', ')} (viewers only read)` }), typeError('must be a list of roles'))
         .max(GOVERNANCE_ROLES.length, `at most ${GOVERNANCE_ROLES.length} roles`)
         .optional(),
       users: z
@@ -177,9 +177,6 @@ export const approvalPolicySchema = z
       else ctx.addIssue({ code: 'custom', path: ['levels', index, 'name'], message: `"${level.name}" is already the name of levels.${first}: names must be unique` });
     });
   });
-
-/** Compile-time proof that what the schema produces is an ApprovalPolicy (the contract stays the source of truth). */
-const _schemaMatchesContract = (parsed: z.output<typeof approvalPolicySchema>): ApprovalPolicy => parsed;
 
 /** parseApprovalPolicy's answer: the policy with defaults filled in, or every problem found. */
 export type ParseApprovalPolicyResult = { ok: true; policy: ApprovalPolicy } | { ok: false; problems: string[] };
