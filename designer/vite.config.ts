@@ -47,10 +47,11 @@ const proxy: Record<string, ProxyOptions> = {
   '/healthz': apiProxy(false),
 };
 
-/** React and React Flow (with their d3 helpers) change less often than the app: their own chunks stay cached. */
+/** React, React Flow (with their d3 helpers) and LiquidJS change less often than the app: their own chunks stay cached. */
 function vendorChunk(id: string): string | undefined {
   if (/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return 'react';
   if (/[\\/]node_modules[\\/](@xyflow|d3-[a-z]+|classcat)[\\/]/.test(id)) return 'flow';
+  if (/[\\/]node_modules[\\/]liquidjs[\\/]/.test(id)) return 'liquid';
   return undefined;
 }
 
@@ -61,6 +62,8 @@ export default defineConfig({
       // The libs build to CommonJS; the designer bundles their TypeScript sources instead.
       '@tripline/playbook': fileURLToPath(new URL('../libs/playbook/src/index.ts', import.meta.url)),
       '@tripline/scoring': fileURLToPath(new URL('../libs/scoring/src/index.ts', import.meta.url)),
+      // Template previews render with the runs' own engine and limits (LiquidJS' browser build).
+      '@tripline/templates': fileURLToPath(new URL('../libs/templates/src/index.ts', import.meta.url)),
     },
   },
   server: { host, port, strictPort: true, proxy },

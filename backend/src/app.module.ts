@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApprovalsModule } from './approvals/approvals.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BacktestModule } from './backtest/backtest.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
@@ -13,11 +14,14 @@ import { DatabaseModule } from './database/database.module';
 import { DataQualityModule } from './data-quality/data-quality.module';
 import { EmailSuppressionModule } from './email-suppression/email-suppression.module';
 import { FrequencyCapsModule } from './frequency-caps/frequency-caps.module';
+import { ImpactModule } from './governance/impact/impact.module';
+import { GovernanceModule } from './governance/governance.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { MembersModule } from './members/members.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RunOperationsModule } from './run-operations/run-operations.module';
@@ -39,9 +43,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        AuditModule,
         HealthModule,
         WorkspacesModule,
         AuthModule,
+        MembersModule,
         BootstrapModule,
         GraphqlApiModule,
         PlaybooksModule,
@@ -58,6 +64,8 @@ export class AppModule {
         DataQualityModule,
         ScoringModule,
         BacktestModule,
+        ImpactModule,
+        GovernanceModule,
         ScheduledTriggersModule,
         ApprovalsModule,
         FrequencyCapsModule,

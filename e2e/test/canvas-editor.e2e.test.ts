@@ -2,7 +2,8 @@
  * The canvas editor in a real browser against the real stack (`npm start`): sign in, create a
  * playbook, drag two palette items onto the canvas, connect them by dragging from one node's output
  * handle to the other's input, save, reload, and find both steps and the connection again — in the
- * draft the API stores, too. At 1280×800, the smallest screen the designer is built for.
+ * draft the API stores, too; then configure the email's subject in the node panel and see its preview.
+ * At 1280×800, the smallest screen the designer is built for.
  */
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { gqlData } from './support/graphql';
@@ -144,6 +145,18 @@ describe('the canvas editor: build a playbook by drag and drop', () => {
     await page.keyboard.press('Control+z');
     await reloadedWait.waitFor();
     await canvas.locator('[aria-label="From wait-1 to email-1"]').first().waitFor();
+
+    // The node panel: the email's subject typed there previews against the sample profile and shows on the node.
+    await canvas.locator('.react-flow__node[data-id="email-1"]').click();
+    const panel = page.getByRole('region', { name: 'Selected step' });
+    await panel.getByText('irreversible', { exact: true }).waitFor();
+    const subject = panel.getByRole('textbox', { name: /^Subject/ });
+    await subject.fill('A demo for {{ account.traits.name }}, {{ person.traits.firstName }}');
+    await panel.getByRole('region', { name: 'Preview of Subject' }).getByText('A demo for Northwind Analytics, Maya').waitFor();
+    await expect(canvas.locator('.react-flow__node[data-id="email-1"]').textContent()).resolves.toContain('Email: A demo for {{ account.traits.name }}');
+    await subject.fill('Hi {{ person.traits.firstName | shout }}');
+    await panel.getByText(/undefined filter: shout/).waitFor();
+    if (shots) await page.screenshot({ path: `${shots}/canvas-editor-panel.png` });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -56,6 +56,8 @@ async function startStack() {
     TRIPLINE_MAILBOX_PORT: String(ports.mailbox),
     TRIPLINE_WRITE_KEY: WRITE_KEY,
     TRIPLINE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    // The benchmark publishes as the admin alone: no approval policy.
+    TRIPLINE_DEFAULT_APPROVAL_POLICY: 'none',
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['scripts/start.mjs', '--skip-install', '--skip-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -46,6 +46,7 @@ export function readyBanner(config, { values, fromEnv }) {
     `Password      ${password}`,
     `Write key     ${values.writeKey}`,
     `Database      ${config.databaseUrl ? 'DATABASE_URL' : `SQLite in ${config.dataDir}`}`,
+    `Approvals     ${process.env.TRIPLINE_DEFAULT_APPROVAL_POLICY === 'approver' ? 'one approver per change (default policy)' : 'off until the workspace stores a policy'}`,
   ];
   return [
     colours.green(box(rows)),

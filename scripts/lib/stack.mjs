@@ -78,6 +78,11 @@ export function stackProcesses(config, { temporalCli, secrets, env = process.env
         TRIPLINE_ADMIN_EMAIL: config.adminEmail,
         TRIPLINE_DEFAULT_SMTP_URL: env.TRIPLINE_DEFAULT_SMTP_URL || `smtp://${loopback}:${ports.smtp}`,
         TRIPLINE_TEMPORAL_UI_URL: env.TRIPLINE_TEMPORAL_UI_URL || `http://localhost:${ports.temporalUi}`,
+        // Links in approval emails open the designer.
+        TRIPLINE_DESIGNER_URL: env.TRIPLINE_DESIGNER_URL || `http://localhost:${ports.designer}`,
+        // A local stack starts with one person: publishing needs no second approver until the workspace stores a
+        // policy (updateApprovalPolicy) or this is set to "approver" (the API's own default, e.g. in docker-compose).
+        TRIPLINE_DEFAULT_APPROVAL_POLICY: env.TRIPLINE_DEFAULT_APPROVAL_POLICY || 'none',
       },
       ready: async () => (await httpStatus(`http://${loopback}:${ports.api}/readyz`)) === 200,
     },

@@ -4,6 +4,7 @@ import {
   closedStatus,
   resolveAssignees,
   resolveGateAssignees,
+  SYSTEM_DECIDER,
   type Assignees,
   type CloseApprovalRequest,
   type ClosedApprovalRequest,
@@ -14,6 +15,7 @@ import {
   type WorkspaceMember,
 } from '@tripline/playbook';
 import { EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
 import { Transactions } from '../database/transactions';
 import { PlaybookVersionEntity } from '../playbooks/playbook-version.entity';
 import { RunEntity } from '../runs/run.entity';
@@ -29,7 +31,10 @@ import { workspaceMembers } from './workspace-members';
  */
 @Injectable()
 export class ApprovalGatesService {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
+  ) {}
 
   async open(request: OpenApprovalRequest): Promise<OpenedApprovalRequest> {
     return this.transactions.run(
@@ -138,6 +143,22 @@ export class ApprovalGatesService {
           recordedAt: new Date(),
         };
         await manager.insert(ApprovalDecisionEntity, decision);
+        await this.audit.append(manager, {
+          workspaceId: row.workspaceId,
+          actor: request.decidedBy === SYSTEM_DECIDER ? { system: `approval gate (${request.reason})` } : { userId: request.decidedBy },
+          action: 'approval.decided',
+          target: { kind: 'approvalRequest', id: row.id },
+          details: {
+            decision: request.decision,
+            status,
+            reason: request.reason,
+            runId: row.runId,
+            playbookId: row.playbookId,
+            playbookVersion: row.playbookVersion,
+            stepId: row.stepId,
+            ...(request.comment ? { comment: request.comment } : {}),
+          },
+        });
         return { requestId: row.id, status };
       },
       { lockKey: `approval-request:${request.requestId}` },

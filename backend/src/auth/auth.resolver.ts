@@ -4,6 +4,7 @@ import { CurrentPrincipal } from './decorators/current-principal.decorator';
 import { Public } from './decorators/public.decorator';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { MeModel } from './models/me.model';
+import { MyWorkspaceModel } from './models/my-workspace.model';
 import type { Principal } from './principal';
 
 @Resolver()
@@ -23,5 +24,15 @@ export class AuthResolver {
   @Query(() => MeModel)
   me(@CurrentPrincipal() principal: Principal): Promise<MeModel> {
     return this.auth.me(principal);
+  }
+
+  @Query(() => [MyWorkspaceModel], { description: 'The workspaces you are a member of, with your role in each' })
+  myWorkspaces(@CurrentPrincipal() principal: Principal): Promise<MyWorkspaceModel[]> {
+    return this.auth.myWorkspaces(principal);
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'A token for another workspace you are a member of (the same answer as login); FORBIDDEN otherwise' })
+  switchWorkspace(@CurrentPrincipal() principal: Principal, @Args('workspaceId', { type: () => ID }) workspaceId: string): Promise<AuthPayloadModel> {
+    return this.auth.switchWorkspace(principal, workspaceId);
   }
 }

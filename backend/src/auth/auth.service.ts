@@ -1,13 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { forbidden, notFound, unauthenticated } from '../graphql/errors';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import type { MembershipEntity } from './membership.entity';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { MeModel } from './models/me.model';
+import { MyWorkspaceModel } from './models/my-workspace.model';
 import { UserModel } from './models/user.model';
 import { WorkspaceModel } from './models/workspace.model';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
 import type { Principal } from './principal';
 import { TokenService } from './token.service';
+import type { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 
 const INVALID_LOGIN = 'Invalid email or password';
@@ -39,9 +42,34 @@ export class AuthService implements OnModuleInit {
     if (!membership) {
       throw workspaceId ? forbidden('You are not a member of that workspace') : forbidden('You are not a member of any workspace');
     }
+    return this.payloadFor(user, membership);
+  }
+
+  /**
+   * A new token for another workspace of the signed-in user (the same answer as login); FORBIDDEN
+   * when they are not a member of it. The old token stays valid for its own workspace.
+   */
+  async switchWorkspace(principal: Principal, workspaceId: string): Promise<AuthPayloadModel> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw unauthenticated('Your account no longer exists');
+    const membership = (await this.users.membershipsOf(user.id)).find((m) => m.workspaceId === workspaceId);
+    if (!membership) throw forbidden('You are not a member of that workspace');
+    return this.payloadFor(user, membership);
+  }
+
+  /** Every workspace the signed-in user is a member of, with their role there, oldest membership first. */
+  async myWorkspaces(principal: Principal): Promise<MyWorkspaceModel[]> {
+    const workspaces: MyWorkspaceModel[] = [];
+    for (const membership of await this.users.membershipsOf(principal.userId)) {
+      const workspace = await this.workspaces.findById(membership.workspaceId);
+      if (workspace) workspaces.push({ id: workspace.id, name: workspace.name, role: membership.role });
+    }
+    return workspaces;
+  }
+
+  private async payloadFor(user: UserEntity, membership: MembershipEntity): Promise<AuthPayloadModel> {
     const workspace = await this.workspaces.findById(membership.workspaceId);
     if (!workspace) throw notFound('Workspace');
-
     const token = await this.tokens.sign({ userId: user.id, workspaceId: workspace.id });
     return { token, user: UserModel.from(user), workspace: WorkspaceModel.from(workspace), role: membership.role };
   }

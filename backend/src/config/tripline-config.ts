@@ -24,6 +24,13 @@ export interface TriplineConfig {
   publicUrl: string;
   /** An address whose mailbox handles unsubscribe requests by email; adds a mailto to List-Unsubscribe. */
   unsubscribeMailto?: string;
+  /**
+   * The approval policy of a workspace that has not stored one (governance/): 'approver' (one
+   * approver must approve every change) or 'none' (publishing needs no approval).
+   */
+  defaultApprovalPolicy: 'approver' | 'none';
+  /** Where people open the designer (no trailing slash): approval links in emails point here. */
+  designerUrl: string;
 }
 
 /** An empty variable counts as unset (docs/configuration.md). */
@@ -51,6 +58,12 @@ const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'TRIPLINE_PUBLIC_URL must be an http(s) URL, e.g. https://tripline.example.com' }).default('http://localhost:3000'),
   ),
   TRIPLINE_UNSUBSCRIBE_MAILTO: unsetWhenEmpty(z.string().email('TRIPLINE_UNSUBSCRIBE_MAILTO must be an email address').optional()),
+  TRIPLINE_DEFAULT_APPROVAL_POLICY: unsetWhenEmpty(
+    z.enum(['approver', 'none'], { error: 'TRIPLINE_DEFAULT_APPROVAL_POLICY must be "approver" or "none"' }).default('approver'),
+  ),
+  TRIPLINE_DESIGNER_URL: unsetWhenEmpty(
+    z.url({ protocol: /^https?$/, error: 'TRIPLINE_DESIGNER_URL must be an http(s) URL, e.g. https://tripline.example.com' }).default('http://localhost:4200'),
+  ),
   TRIPLINE_TRIGGER_TICK_MS: z.coerce.number().int().min(100, 'TRIPLINE_TRIGGER_TICK_MS must be at least 100').max(86_400_000, 'TRIPLINE_TRIGGER_TICK_MS must be at most 86400000 (a day)').default(60_000),
 });
 
@@ -88,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TriplineConfig
     triggerTickMs: e.TRIPLINE_TRIGGER_TICK_MS,
     publicUrl: e.TRIPLINE_PUBLIC_URL.replace(/\/+$/, ''),
     ...(e.TRIPLINE_UNSUBSCRIBE_MAILTO ? { unsubscribeMailto: e.TRIPLINE_UNSUBSCRIBE_MAILTO } : {}),
+    defaultApprovalPolicy: e.TRIPLINE_DEFAULT_APPROVAL_POLICY,
+    designerUrl: e.TRIPLINE_DESIGNER_URL.replace(/\/+$/, ''),
   };
 }
 

@@ -33,7 +33,7 @@ export class ConnectionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { type: () => CreateConnectionInput }) input: CreateConnectionInput,
   ): Promise<ConnectionModel> {
-    return toModel(await this.service.create(principal.workspaceId, input));
+    return toModel(await this.service.create(principal.workspaceId, input, { userId: principal.userId }));
   }
 
   @Mutation(() => ConnectionModel)
@@ -42,13 +42,8 @@ export class ConnectionsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input', { type: () => UpdateConnectionInput }) input: UpdateConnectionInput,
   ): Promise<ConnectionModel> {
-    return toModel(
-      await this.service.update(principal.workspaceId, id, {
-        name: input.name ?? undefined,
-        connector: input.connector ?? undefined,
-        config: input.config ?? undefined,
-      }),
-    );
+    const changes = { name: input.name ?? undefined, connector: input.connector ?? undefined, config: input.config ?? undefined };
+    return toModel(await this.service.update(principal.workspaceId, id, changes, { userId: principal.userId }));
   }
 
   /** Runs the connector's credential check on the stored config; the answer never holds the config. */
@@ -66,12 +61,12 @@ export class ConnectionsResolver {
   /** After adding a new key in front of TRIPLINE_SECRET_KEY: re-encrypts this workspace's connections with it. */
   @Mutation(() => ConnectionSecretsRotationModel)
   rotateConnectionSecrets(@CurrentPrincipal() principal: Principal): Promise<ConnectionSecretsRotationModel> {
-    return this.service.rotateSecrets(principal.workspaceId);
+    return this.service.rotateSecrets(principal.workspaceId, { userId: principal.userId });
   }
 
   @Mutation(() => Boolean)
   async deleteConnection(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    if (!(await this.service.delete(principal.workspaceId, id))) throw notFound(`Connection ${id}`);
+    if (!(await this.service.delete(principal.workspaceId, id, { userId: principal.userId }))) throw notFound(`Connection ${id}`);
     return true;
   }
 }

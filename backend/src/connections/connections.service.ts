@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { z } from 'zod';
+import { AuditLog, type AuditActor } from '../audit/audit-log';
+import { auditedNames, changedKeys } from '../audit/changed-keys';
 import { SecretBox } from '../crypto/secret-box';
 import { Transactions } from '../database/transactions';
 import { badUserInput, notFound } from '../graphql/errors';
@@ -30,6 +32,7 @@ export class ConnectionsService {
     @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
     private readonly secretBox: SecretBox,
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
   ) {}
 
   list(workspaceId: string): Promise<ConnectionEntity[]> {
@@ -44,7 +47,8 @@ export class ConnectionsService {
     return UUID.test(id) ? this.connections.findOneBy({ workspaceId, id }) : Promise.resolve(null);
   }
 
-  create(workspaceId: string, input: ConnectionFields): Promise<ConnectionEntity> {
+  /** Audited as 'connection.created' with the names of the config fields, never their values. */
+  create(workspaceId: string, input: ConnectionFields, actor: AuditActor): Promise<ConnectionEntity> {
     const fields = {
       name: check(connectionNameSchema, input.name, 'name'),
       connector: check(connectorNameSchema, input.connector, 'connector'),
@@ -64,17 +68,27 @@ export class ConnectionsService {
         updatedAt: now,
       });
       await manager.insert(ConnectionEntity, connection);
+      await this.audit.append(manager, {
+        workspaceId,
+        actor,
+        action: 'connection.created',
+        target: { kind: 'connection', id },
+        details: { name: fields.name, connector: fields.connector, configFields: auditedNames(Object.keys(fields.config).sort()) },
+      });
       return connection;
     }, fields.name);
   }
 
-  update(workspaceId: string, id: string, input: Partial<ConnectionFields>): Promise<ConnectionEntity> {
+  /** Audited as 'connection.updated' with the NAMES of the changed fields ('name', 'config.password'), never values. */
+  update(workspaceId: string, id: string, input: Partial<ConnectionFields>, actor: AuditActor): Promise<ConnectionEntity> {
     const name = input.name === undefined || input.name === null ? undefined : check(connectionNameSchema, input.name, 'name');
     const connector = input.connector === undefined || input.connector === null ? undefined : check(connectorNameSchema, input.connector, 'connector');
     const config = input.config === undefined || input.config === null ? undefined : check(connectionConfigSchema, input.config, 'config');
     return this.write(async (manager) => {
       const connection = await manager.findOneBy(ConnectionEntity, { workspaceId, id });
       if (!connection) throw notFound(`Connection ${id}`);
+      const changed = changedKeys({ name: connection.name, connector: connection.connector }, { name: name ?? connection.name, connector: connector ?? connection.connector });
+      if (config !== undefined) changed.push(...this.changedConfigFields(connection, config));
       if (name !== undefined && name !== connection.name) {
         await assertNameFree(manager, workspaceId, name);
         connection.name = name;
@@ -82,14 +96,23 @@ export class ConnectionsService {
       if (connector !== undefined) connection.connector = connector;
       if (config !== undefined) connection.configEncrypted = this.seal(connection.id, config);
       connection.updatedAt = new Date();
-      return manager.save(connection);
+      const saved = await manager.save(connection);
+      await this.audit.append(manager, { workspaceId, actor, action: 'connection.updated', target: { kind: 'connection', id }, details: { name: connection.name, changed } });
+      return saved;
     }, name);
   }
 
-  /** True when a connection was deleted; false when the workspace has none with that id. */
-  async delete(workspaceId: string, id: string): Promise<boolean> {
-    const result = await this.transactions.run((manager) => manager.delete(ConnectionEntity, { workspaceId, id }));
-    return (result.affected ?? 0) > 0;
+  /** True when a connection was deleted (audited as 'connection.deleted'); false when the workspace has none with that id. */
+  async delete(workspaceId: string, id: string, actor: AuditActor): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return this.transactions.run(async (manager) => {
+      const connection = await manager.findOneBy(ConnectionEntity, { workspaceId, id });
+      if (!connection) return false;
+      const result = await manager.delete(ConnectionEntity, { workspaceId, id });
+      if ((result.affected ?? 0) === 0) return false;
+      await this.audit.append(manager, { workspaceId, actor, action: 'connection.deleted', target: { kind: 'connection', id }, details: { name: connection.name, connector: connection.connector } });
+      return true;
+    });
   }
 
   /** By id, else by name (playbook steps may use either); config decrypted. Null when none matches. */
@@ -125,18 +148,40 @@ export class ConnectionsService {
    * Re-encrypts the workspace's connections sealed under a previous key (TRIPLINE_SECRET_KEY =
    * "current,previous") with the current one; afterwards the previous key can be dropped.
    */
-  async rotateSecrets(workspaceId: string): Promise<{ reencrypted: number; current: number }> {
+  async rotateSecrets(workspaceId: string, actor: AuditActor): Promise<{ reencrypted: number; current: number }> {
     return this.transactions.run(async (manager) => {
-      let reencrypted = 0;
+      const resealedIds: string[] = [];
       const rows = await manager.find(ConnectionEntity, { where: { workspaceId } });
       for (const row of rows) {
         const resealed = this.secretBox.reseal(row.configEncrypted, associatedDataOf(row.id));
         if (resealed === null) continue;
         await manager.update(ConnectionEntity, { workspaceId, id: row.id }, { configEncrypted: resealed });
-        reencrypted += 1;
+        resealedIds.push(row.id);
       }
-      return { reencrypted, current: rows.length - reencrypted };
+      const result = { reencrypted: resealedIds.length, current: rows.length - resealedIds.length };
+      await this.audit.append(manager, {
+        workspaceId,
+        actor,
+        action: 'connection.secretsRotated',
+        target: { kind: 'workspace', id: workspaceId },
+        details: { ...result, reencryptedIds: resealedIds.sort() },
+      });
+      return result;
     });
+  }
+
+  /**
+   * Which config fields an update changes, as 'config.<field>' names. The stored config is opened only
+   * to compare; when it cannot be opened (sealed under a key no longer configured) all of it counts.
+   */
+  private changedConfigFields(connection: ConnectionEntity, config: Record<string, unknown>): string[] {
+    let before: Record<string, unknown>;
+    try {
+      before = this.secretBox.open<Record<string, unknown>>(connection.configEncrypted, associatedDataOf(connection.id));
+    } catch {
+      return ['config'];
+    }
+    return changedKeys(before, config, 'config.');
   }
 
   private seal(id: string, config: Record<string, unknown>): string {

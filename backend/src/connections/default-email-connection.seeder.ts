@@ -28,7 +28,7 @@ export class DefaultEmailConnectionSeeder implements OnApplicationBootstrap {
     const smtp = smtpConfigFromUrl(url);
     const workspaceId = await this.bootstrap.defaultWorkspaceId();
     if (await this.connections.findByName(workspaceId, DEFAULT_EMAIL_CONNECTION)) return;
-    await this.connections.create(workspaceId, { name: DEFAULT_EMAIL_CONNECTION, connector: 'email', config: { ...smtp } });
+    await this.connections.create(workspaceId, { name: DEFAULT_EMAIL_CONNECTION, connector: 'email', config: { ...smtp } }, { system: 'bootstrap' });
     // Host and port only: the URL may carry a password.
     this.logger.log(`Created the "${DEFAULT_EMAIL_CONNECTION}" connection (SMTP ${smtp.host}:${smtp.port})`);
   }

@@ -5,7 +5,7 @@ import { hkdfSync } from 'node:crypto';
  * token signature can never be replayed as a ciphertext key (or the other way round), and adding
  * a purpose never changes an existing key.
  */
-export type KeyPurpose = 'tripline:jwt-signing:v1' | 'tripline:secret-box:v1' | 'tripline:unsubscribe-token:v1';
+export type KeyPurpose = 'tripline:jwt-signing:v1' | 'tripline:secret-box:v1' | 'tripline:unsubscribe-token:v1' | 'tripline:change-request-link:v1' | 'tripline audit log v1';
 
 const SALT = Buffer.from('tripline-key-derivation', 'utf8');
 

@@ -30,7 +30,7 @@ export class EmailSuppressionsResolver {
     @Args('note', { type: () => String, nullable: true }) note?: string | null,
   ): Promise<EmailSuppressionModel> {
     const [entry] = await withEmailChecked(() =>
-      this.service.add(principal.workspaceId, [{ email, reason: 'manual', detail: note ?? null, createdBy: principal.userId }]),
+      this.service.add(principal.workspaceId, [{ email, reason: 'manual', detail: note ?? null, createdBy: principal.userId }], { userId: principal.userId }),
     );
     return toModel(entry!);
   }
@@ -38,7 +38,7 @@ export class EmailSuppressionsResolver {
   @Mutation(() => Boolean, { description: 'Takes an address off the list (outreach may reach it again); false when it was not on it' })
   @Roles('admin')
   async removeEmailSuppression(@CurrentPrincipal() principal: Principal, @Args('email') email: string): Promise<boolean> {
-    return withEmailChecked(() => this.service.remove(principal.workspaceId, email));
+    return withEmailChecked(() => this.service.remove(principal.workspaceId, email, { userId: principal.userId }));
   }
 }
 

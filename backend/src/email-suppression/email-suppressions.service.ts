@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { AuditLog, type AuditActor } from '../audit/audit-log';
 import { Transactions } from '../database/transactions';
 import { EmailSuppressionEntity, type SuppressionReason } from './email-suppression.entity';
 import { normalizeEmail, normalizedOrUndefined } from './normalize-email';
@@ -29,7 +30,10 @@ const MAX_DETAIL = 1000;
  */
 @Injectable()
 export class EmailSuppressionsService {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Newest first; `search` matches part of the address. */
   list(workspaceId: string, options: { search?: string | null; limit?: number | null } = {}): Promise<EmailSuppressionEntity[]> {
@@ -57,8 +61,12 @@ export class EmailSuppressionsService {
     });
   }
 
-  /** Adds each address unless it is on the list already; returns every entry as it now stands. */
-  add(workspaceId: string, entries: readonly NewSuppression[]): Promise<EmailSuppressionEntity[]> {
+  /**
+   * Adds each address unless it is on the list already; returns every entry as it now stands. With
+   * an `actor` (an admin's manual entries) each address added is audited as 'emailSuppression.added';
+   * unsubscribes and bounces are recorded on the list itself.
+   */
+  add(workspaceId: string, entries: readonly NewSuppression[], actor?: AuditActor): Promise<EmailSuppressionEntity[]> {
     const prepared = entries.map((entry) => ({ ...entry, email: normalizeEmail(entry.email) }));
     return this.transactions.run(
       async (manager) => {
@@ -81,6 +89,9 @@ export class EmailSuppressionsService {
             createdAt: new Date(),
           });
           await manager.insert(EmailSuppressionEntity, row);
+          if (actor) {
+            await this.audit.append(manager, { workspaceId, actor, action: 'emailSuppression.added', target: { kind: 'emailSuppression', id: row.email }, details: { reason: row.reason, ...(row.detail ? { note: row.detail } : {}) } });
+          }
           result.push(row);
         }
         return result;
@@ -89,12 +100,16 @@ export class EmailSuppressionsService {
     );
   }
 
-  /** Takes an address off the list; false when it was not on it. */
-  remove(workspaceId: string, email: string): Promise<boolean> {
+  /** Takes an address off the list (audited as 'emailSuppression.removed'); false when it was not on it. */
+  remove(workspaceId: string, email: string, actor: AuditActor): Promise<boolean> {
     const normalized = normalizeEmail(email);
     return this.transactions.run(async (manager) => {
+      const existing = await manager.findOneBy(EmailSuppressionEntity, { workspaceId, email: normalized });
+      if (!existing) return false;
       const deleted = await manager.delete(EmailSuppressionEntity, { workspaceId, email: normalized });
-      return (deleted.affected ?? 0) > 0;
+      if ((deleted.affected ?? 0) === 0) return false;
+      await this.audit.append(manager, { workspaceId, actor, action: 'emailSuppression.removed', target: { kind: 'emailSuppression', id: normalized }, details: { reason: existing.reason } });
+      return true;
     });
   }
 }

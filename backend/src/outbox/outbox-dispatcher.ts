@@ -8,8 +8,11 @@ import { RunsService } from '../runs/runs.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { typedSearchAttributes } from '../temporal/typed-search-attributes';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import { isSignalRunPayload, type SignalRunPayload } from './signal-run-payload';
+import type { SignalRunPayload } from './signal-run-payload';
 import { signalWaitingRun } from './signal-waiting-run';
+import type { StartPlaybookRunPayload } from './start-playbook-run-payload';
+import { signalWorkflow, startWorkflow } from './workflow-dispatch';
+import type { SignalWorkflowPayload, StartWorkflowPayload } from './workflow-payloads';
 import { classifyDispatchError, describeError, TemporalUnreachableError } from './temporal-errors';
 import { Transactions } from '../database/transactions';
 
@@ -41,7 +44,9 @@ type RoundOutcome = { kind: 'idle' } | { kind: 'worked' } | { kind: 'unreachable
  * workflow id) → start `playbookRun` with the deterministic workflow id → mark dispatched. A start
  * that finds the workflow already there counts as success, so a retried dispatch never starts a second
  * run. While Temporal is unreachable rows stay pending (attempts, last_error) and the loop backs off
- * (≤ 5 s); they start once it is back.
+ * (≤ 5 s); they start once it is back. Other row kinds: 'signalRun' wakes a waiting run;
+ * 'startWorkflow' / 'signalWorkflow' (workflow-payloads.ts) start or signal any workflow — e.g. a
+ * change request's changeApproval — on the same terms (already started / not found = done).
  *
  * Several API replicas can run this loop: a row is claimed with a guarded UPDATE (status 'pending' and
  * available_at due → available_at moves a lease ahead), so only the replica whose UPDATE matched
@@ -139,7 +144,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       }
       const giveUp = failure === 'rejected' && attempts >= MAX_REJECTED_ATTEMPTS;
       await this.recordFailure(row, attempts, message, giveUp ? 'failed' : 'pending', backoffMs(attempts));
-      this.logger.error(`Outbox ${row.id} (${isSignalRunPayload(row.payload) ? `signal ${row.payload.workflowId}` : row.payload.enrollmentKey}) attempt ${attempts} failed${giveUp ? ', giving up' : ''}: ${message}`);
+      this.logger.error(`Outbox ${row.id} (${row.kind} ${workflowIdOf(row)}) attempt ${attempts} failed${giveUp ? ', giving up' : ''}: ${message}`);
       return undefined;
     }
   }
@@ -199,8 +204,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async dispatch(row: OutboxMessageEntity): Promise<void> {
-    if (isSignalRunPayload(row.payload)) return this.dispatchSignal(row, row.payload);
-    const p = row.payload;
+    switch (row.kind) {
+      case 'signalRun':
+        return this.dispatchSignal(row, row.payload as SignalRunPayload);
+      case 'startWorkflow':
+      case 'signalWorkflow':
+        return this.dispatchWorkflowRow(row);
+      default:
+        return this.dispatchPlaybookRun(row, row.payload as StartPlaybookRunPayload);
+    }
+  }
+
+  private async dispatchPlaybookRun(row: OutboxMessageEntity, p: StartPlaybookRunPayload): Promise<void> {
     const workflowId = workflowIdForEnrollment(p.workspaceId, p.enrollmentKey);
     // Connect first: while Temporal is down nothing else is worth doing.
     const client = await this.temporal.getClient().catch((error: unknown) => {
@@ -260,6 +275,43 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     );
   }
 
+  /** A generic 'startWorkflow' / 'signalWorkflow' row (workflow-payloads.ts). */
+  private async dispatchWorkflowRow(row: OutboxMessageEntity): Promise<void> {
+    const client = await this.temporal.getClient().catch((error: unknown) => {
+      throw new TemporalUnreachableError(error);
+    });
+    const note = await client.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+      row.kind === 'startWorkflow'
+        ? startWorkflow(client, row.payload as StartWorkflowPayload, this.config.temporal.taskQueue)
+        : signalWorkflow(client, row.payload as SignalWorkflowPayload),
+    );
+    // Not found because its start has not gone out yet (it failed and is backing off): retry after it.
+    if (row.kind === 'signalWorkflow' && note !== null && (await this.startStillPending(row))) {
+      throw new Error(`the start of workflow ${workflowIdOf(row)} is still waiting in the outbox: this signal goes after it`);
+    }
+    await this.transactions.run((manager) =>
+      manager.update(OutboxMessageEntity, { id: row.id }, { status: 'dispatched', dispatchedAt: new Date(), attempts: row.attempts + 1, lastError: note }),
+    );
+  }
+
+  /** Whether an earlier 'startWorkflow' row of the same workflow is still pending. */
+  private async startStillPending(row: OutboxMessageEntity): Promise<boolean> {
+    const workflowId = workflowIdOf(row);
+    const candidates = await this.transactions.run((manager) =>
+      manager
+        .getRepository(OutboxMessageEntity)
+        .createQueryBuilder('o')
+        .where('o.kind = :kind AND o.status = :status AND o.id < :id AND o.workspaceId = :workspaceId', {
+          kind: 'startWorkflow',
+          status: 'pending',
+          id: row.id,
+          workspaceId: row.workspaceId,
+        })
+        .getMany(),
+    );
+    return candidates.some((candidate) => workflowIdOf(candidate) === workflowId);
+  }
+
   private async recordFailure(row: OutboxMessageEntity, attempts: number, message: string, status: 'pending' | 'failed', retryInMs: number): Promise<void> {
     await this.transactions.run((manager) =>
       manager.update(OutboxMessageEntity, { id: row.id }, { status, attempts, lastError: message, availableAt: new Date(Date.now() + retryInMs) }),
@@ -278,7 +330,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
 
 /** The workflow a row starts or signals: rows of one workflow are dispatched in order. */
 function workflowIdOf(row: OutboxMessageEntity): string {
-  return isSignalRunPayload(row.payload) ? row.payload.workflowId : workflowIdForEnrollment(row.payload.workspaceId, row.payload.enrollmentKey);
+  if (row.kind === 'startPlaybookRun') {
+    const payload = row.payload as StartPlaybookRunPayload;
+    return workflowIdForEnrollment(payload.workspaceId, payload.enrollmentKey);
+  }
+  return (row.payload as SignalRunPayload | StartWorkflowPayload | SignalWorkflowPayload).workflowId;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

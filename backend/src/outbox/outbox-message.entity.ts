@@ -2,8 +2,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { OutboxPayload } from './signal-run-payload';
 
 export type OutboxStatus = 'pending' | 'dispatched' | 'failed';
-/** startPlaybookRun: start a run (StartPlaybookRunPayload); signalRun: wake a waiting run (SignalRunPayload). */
-export type OutboxKind = 'startPlaybookRun' | 'signalRun';
+/**
+ * startPlaybookRun: start a run (StartPlaybookRunPayload); signalRun: wake a waiting run (SignalRunPayload);
+ * startWorkflow / signalWorkflow: start or signal any workflow (workflow-payloads.ts).
+ */
+export type OutboxKind = 'startPlaybookRun' | 'signalRun' | 'startWorkflow' | 'signalWorkflow';
 
 /** One firing waiting to be (or already) handed to Temporal. Written in the ingest transaction. */
 @Entity('outbox')

@@ -4,6 +4,7 @@ import { timeOrderedId } from '../database/time-ordered-id';
 import { bulkInsert } from '../ingest/bulk-sql';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import type { StartPlaybookRunPayload } from './start-playbook-run-payload';
+import type { SignalWorkflowPayload, StartWorkflowPayload } from './workflow-payloads';
 
 /**
  * What an outbox row carries to wake a waiting run (kind 'signalRun'): the dispatcher sends
@@ -20,7 +21,7 @@ export interface SignalRunPayload {
   input: EventReceivedSignal;
 }
 
-export type OutboxPayload = StartPlaybookRunPayload | SignalRunPayload;
+export type OutboxPayload = StartPlaybookRunPayload | SignalRunPayload | StartWorkflowPayload | SignalWorkflowPayload;
 
 export function isSignalRunPayload(payload: OutboxPayload): payload is SignalRunPayload {
   return (payload as Partial<SignalRunPayload>).signal === EVENT_RECEIVED_SIGNAL;

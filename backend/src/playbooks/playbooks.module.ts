@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { ApprovalPolicyModule } from '../governance/policy/approval-policy.module';
 import { PlaybookVersionEntity } from './playbook-version.entity';
 import { PlaybookVersionResolver } from './playbook-version.resolver';
 import { PlaybookEntity } from './playbook.entity';
@@ -9,7 +10,7 @@ import { PlaybooksService } from './playbooks.service';
 import { PublishedPlaybooksService } from './published-playbooks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PlaybookEntity, PlaybookVersionEntity]), AuthModule],
+  imports: [TypeOrmModule.forFeature([PlaybookEntity, PlaybookVersionEntity]), AuthModule, ApprovalPolicyModule],
   providers: [PlaybooksService, PublishedPlaybooksService, PlaybooksResolver, PlaybookVersionResolver],
   exports: [PlaybooksService, PublishedPlaybooksService],
 })

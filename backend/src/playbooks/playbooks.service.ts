@@ -4,9 +4,12 @@ import type { ConnectorRegistry } from '@tripline/connector-sdk';
 import { CONNECTOR_REGISTRY } from '../connectors-registry';
 import { pinConnectorVersions } from './pin-connector-versions';
 import { parsePlaybook, validate, type Playbook, type ValidationResult } from '@tripline/playbook';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
+import { changedKeys } from '../audit/changed-keys';
 import type { Principal } from '../auth/principal';
 import { Transactions } from '../database/transactions';
+import { ApprovalPolicies } from '../governance/policy/approval-policies';
 import { badUserInput, notFound } from '../graphql/errors';
 import { publishNextVersion, VersionedTables } from '../versioning/publish-next-version';
 import { checkDescription, checkDraftDocument, checkName, skeletonDraft } from './draft-document';
@@ -32,6 +35,8 @@ export class PlaybooksService {
     private readonly transactions: Transactions,
     private readonly published: PublishedPlaybooksService,
     @Inject(CONNECTOR_REGISTRY) private readonly connectors: ConnectorRegistry,
+    private readonly policies: ApprovalPolicies,
+    private readonly audit: AuditLog,
   ) {}
 
   list(workspaceId: string, search?: string | null): Promise<PlaybookEntity[]> {
@@ -75,9 +80,9 @@ export class PlaybooksService {
         ? skeletonDraft(id, name)
         : { ...checkDraftDocument(input.definition), id, name };
     const now = new Date();
-    return this.transactions.run((manager) => {
+    return this.transactions.run(async (manager) => {
       const repo = manager.getRepository(PlaybookEntity);
-      return repo.save(
+      const created = await repo.save(
         repo.create({
           id,
           workspaceId: principal.workspaceId,
@@ -90,6 +95,8 @@ export class PlaybooksService {
           updatedAt: now,
         }),
       );
+      await this.audit.append(manager, { workspaceId: principal.workspaceId, actor: { userId: principal.userId }, action: 'playbook.created', target: { kind: 'playbook', id }, details: { name } });
+      return created;
     });
   }
 
@@ -100,7 +107,16 @@ export class PlaybooksService {
     const description = input.description === undefined ? playbook.description : checkDescription(input.description);
     const base = input.definition === undefined || input.definition === null ? playbook.draft : checkDraftDocument(input.definition);
     const changes = { name, description, draft: { ...base, id: playbook.id, name }, updatedAt: new Date() };
-    await this.transactions.run((manager) => manager.getRepository(PlaybookEntity).update({ workspaceId: principal.workspaceId, id }, changes));
+    const changed = [
+      ...changedKeys({ name: playbook.name, description: playbook.description }, { name, description }),
+      ...changedKeys(playbook.draft, changes.draft, 'definition.'),
+    ];
+    await this.transactions.run(async (manager) => {
+      await manager.getRepository(PlaybookEntity).update({ workspaceId: principal.workspaceId, id }, changes);
+      if (changed.length > 0) {
+        await this.audit.append(manager, { workspaceId: principal.workspaceId, actor: { userId: principal.userId }, action: 'playbook.draftUpdated', target: { kind: 'playbook', id }, details: { changed } });
+      }
+    });
     return { ...playbook, ...changes };
   }
 
@@ -110,12 +126,14 @@ export class PlaybooksService {
 
   /**
    * Publishes the draft as the next version: it must pass validate() (else BAD_USER_INPUT listing
-   * every problem). The snapshot carries the playbook's id, name and version number.
+   * every problem). The snapshot carries the playbook's id, name and version number. Only when the
+   * workspace's approval policy has no levels; otherwise FORBIDDEN (changes go through governance/).
    */
   async publish(principal: Principal, id: string): Promise<PlaybookVersionEntity> {
     const { workspaceId } = principal;
-    const version = await this.transactions.run((manager) =>
-      publishNextVersion(manager, PLAYBOOK_VERSIONS, workspaceId, id, (locked, next) =>
+    const version = await this.transactions.run(async (manager) => {
+      await this.policies.assertDirectPublishAllowed(manager, workspaceId);
+      const published = await publishNextVersion(manager, PLAYBOOK_VERSIONS, workspaceId, id, (locked, next) =>
         manager.getRepository(PlaybookVersionEntity).create({
           id: randomUUID(),
           workspaceId,
@@ -125,10 +143,47 @@ export class PlaybooksService {
           publishedAt: new Date(),
           publishedBy: principal.userId,
         }),
-      ),
-    );
+      );
+      await this.audit.append(manager, {
+        workspaceId,
+        actor: { userId: principal.userId },
+        action: 'playbook.published',
+        target: { kind: 'playbook', id },
+        details: { version: published.version, versionId: published.id },
+      });
+      return published;
+    });
     this.published.invalidate(workspaceId);
     return version;
+  }
+
+  /**
+   * Publishes `document` (a snapshot made by proposedDocument(), or an earlier version's) as the next
+   * version inside the caller's transaction, stamped with that version number: an approved change
+   * request goes live in the transaction of its last approval. The caller calls invalidatePublished()
+   * after its commit.
+   */
+  publishDocumentIn(manager: EntityManager, workspaceId: string, id: string, document: Playbook, userId: string | null): Promise<PlaybookVersionEntity> {
+    return publishNextVersion(manager, PLAYBOOK_VERSIONS, workspaceId, id, (_locked, next) =>
+      manager.getRepository(PlaybookVersionEntity).create({
+        id: randomUUID(),
+        workspaceId,
+        playbookId: id,
+        version: next,
+        definition: { ...document, id, version: next },
+        publishedAt: new Date(),
+        publishedBy: userId,
+      }),
+    );
+  }
+
+  invalidatePublished(workspaceId: string): void {
+    this.published.invalidate(workspaceId);
+  }
+
+  /** The draft as `version` would publish it (validated, connector versions pinned), or BAD_USER_INPUT with every problem. */
+  proposedDocument(playbook: PlaybookEntity, version: number): Playbook {
+    return this.snapshotOf(playbook, version);
   }
 
   /** The draft as it would be published, or BAD_USER_INPUT with every problem. */

@@ -6,6 +6,7 @@ import { PLAYBOOK_RUN_WORKFLOW, runSearchAttributesAtStart, type RunStatus } fro
 import { GraphQLError } from 'graphql';
 import { Between, DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditLog } from '../audit/audit-log';
 import type { Principal } from '../auth/principal';
 import { TRIPLINE_CONFIG } from '../config/config.module';
 import { TriplineConfig } from '../config/tripline-config';
@@ -61,6 +62,7 @@ export class RunOperationsService {
     private readonly temporal: TemporalClientProvider,
     private readonly runs: RunsService,
     @Inject(TRIPLINE_CONFIG) private readonly config: TriplineConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   retry(principal: Principal, runId: string, detail: Record<string, unknown> = {}): Promise<RunModel> {
@@ -227,9 +229,10 @@ export class RunOperationsService {
     error: string | null,
   ): Promise<void> {
     // Cast: TypeORM's partial-entity type cannot express a simple-json column of type Record<string, unknown>.
-    await this.transactions.run((manager) =>
-      manager.insert(RunOperationEntity, {
-        id: randomUUID(),
+    const operationId = randomUUID();
+    await this.transactions.run(async (manager) => {
+      await manager.insert(RunOperationEntity, {
+        id: operationId,
         workspaceId: principal.workspaceId,
         runId: run.id,
         action,
@@ -238,9 +241,22 @@ export class RunOperationsService {
         detail: Object.keys(detail).length > 0 ? detail : null,
         error,
         createdAt: new Date(),
-      } as QueryDeepPartialEntity<RunOperationEntity>),
-    );
+      } as QueryDeepPartialEntity<RunOperationEntity>);
+      // One entry per operation row, refused and failed attempts included (a bulk retry: one per run).
+      await this.audit.append(manager, {
+        workspaceId: principal.workspaceId,
+        actor: { userId: principal.userId },
+        action: `run.${action}`,
+        target: { kind: 'run', id: run.id },
+        details: { operationId, outcome, ...boundedStrings(detail), ...(error ? { error: error.slice(0, 1000) } : {}) },
+      });
+    });
   }
+}
+
+/** What an action did, with any text (e.g. an operator's `toStep`) cut to 200 characters for the audit entry. */
+function boundedStrings(detail: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(detail).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 200) : value]));
 }
 
 function listOf(statuses: readonly string[]): string {

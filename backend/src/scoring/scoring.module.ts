@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { BootstrapModule } from '../bootstrap/bootstrap.module';
+import { ApprovalPolicyModule } from '../governance/policy/approval-policy.module';
 import { DefaultScoringModelsSeeder } from './default-scoring-models.seeder';
 import { LiveScoringService } from './live/live-scoring.service';
 import { ProfilesResolver, SubjectScoreResolver } from './profile/profiles.resolver';
@@ -20,7 +21,7 @@ import { ScoringModelsService } from './scoring-models.service';
  * (LiveScoringService), and the profile / ranking reads. See README.md.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScoringModelEntity, ScoringModelVersionEntity, ScoreStateEntity, ScoreHistoryEntity]), AuthModule, BootstrapModule],
+  imports: [TypeOrmModule.forFeature([ScoringModelEntity, ScoringModelVersionEntity, ScoreStateEntity, ScoreHistoryEntity]), AuthModule, BootstrapModule, ApprovalPolicyModule],
   providers: [
     ScoringModelsService,
     PublishedScoringModelsService,
@@ -32,6 +33,6 @@ import { ScoringModelsService } from './scoring-models.service';
     SubjectScoreResolver,
     DefaultScoringModelsSeeder,
   ],
-  exports: [LiveScoringService, PublishedScoringModelsService],
+  exports: [LiveScoringService, PublishedScoringModelsService, ScoringModelsService],
 })
 export class ScoringModule {}

@@ -31,6 +31,8 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     // Nothing listens here unless a test starts Temporal and overrides it.
     TEMPORAL_ADDRESS: '127.0.0.1:1',
     TRIPLINE_OUTBOX_POLL_MS: '100',
+    // Older suites publish directly; governance suites set 'approver' or store a policy.
+    TRIPLINE_DEFAULT_APPROVAL_POLICY: 'none',
     ...env,
   });
 }

@@ -11,6 +11,7 @@ import type {
   PlaybookWithVersions,
   Run,
   RunFilter,
+  WorkspaceConnection,
 } from './types';
 
 const PLAYBOOK_FIELDS = `id name description status draft publishedVersion createdAt updatedAt`;
@@ -80,6 +81,25 @@ export async function publishPlaybook(id: string): Promise<PlaybookVersion> {
   return data.publishPlaybook;
 }
 
+/** A change request as the publish flow needs it: where it stands and which level waits. */
+export interface SubmittedChangeRequest {
+  id: string;
+  status: string;
+  publishedVersion: number | null;
+  levels: { name: string; required: number }[];
+}
+
+/** Asks for the playbook's draft to go live through the workspace's approval policy. */
+export async function submitPlaybookChange(id: string): Promise<SubmittedChangeRequest> {
+  const data = await graphql<{ submitChangeRequest: SubmittedChangeRequest }>(
+    `mutation SubmitPlaybookChange($input: SubmitChangeRequestInput!) {
+      submitChangeRequest(input: $input) { id status publishedVersion levels { name required } }
+    }`,
+    { input: { kind: 'publishPlaybook', targetId: id } },
+  );
+  return data.submitChangeRequest;
+}
+
 export async function validatePlaybook(definition: unknown): Promise<GraphqlValidationResult> {
   const data = await graphql<{ validatePlaybook: GraphqlValidationResult }>(
     `query ValidatePlaybook($definition: JSON!) {
@@ -117,15 +137,24 @@ export function subscribeToRunUpdates(
 }
 
 /**
- * What the canvas needs to know about the workspace beyond the playbook: which connector actions
- * exist and cannot be undone, and the scoring models' names and tiers (their latest published
- * version, else their draft).
+ * What the canvas and the node panel need to know about the workspace beyond the playbook: the
+ * connector actions (their input JSON Schemas, and which cannot be undone), and the scoring models'
+ * names and tiers (their latest published version, else their draft).
  */
 export async function fetchDesignerCatalogue(): Promise<DesignerCatalogueData> {
   return graphql<DesignerCatalogueData>(
     `query DesignerCatalogue {
-      connectorCatalogue { name displayName actions { name displayName irreversible outreach } }
+      connectorCatalogue {
+        name displayName version
+        actions { name displayName description effect irreversible undoable outreach inputSchema }
+      }
       scoringModels { id name draft versions { version definition } }
     }`,
   );
+}
+
+/** The workspace's connections (names and connectors only; credentials never leave the API). Admins only. */
+export async function listConnections(): Promise<WorkspaceConnection[]> {
+  const data = await graphql<{ connections: WorkspaceConnection[] }>(`query Connections { connections { id name connector } }`);
+  return data.connections;
 }

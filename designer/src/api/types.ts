@@ -104,12 +104,29 @@ export interface RunFilter {
   limit?: number;
 }
 
-/** `connectorCatalogue` and `scoringModels`, as far as the canvas reads them. */
+/** One connector action as `connectorCatalogue` describes it. */
+export interface CatalogueAction {
+  name: string;
+  displayName: string;
+  description: string;
+  /** "read" | "write". */
+  effect: string;
+  irreversible: boolean;
+  /** Whether the action declares an undo (compensation). */
+  undoable: boolean;
+  /** "email" | "crm" | "slack" | "webhook" when frequency caps apply. */
+  outreach: string | null;
+  /** JSON Schema (draft 2020-12, from the connector's zod schema) of the action's input. */
+  inputSchema: Record<string, unknown>;
+}
+
+/** `connectorCatalogue` and `scoringModels`, as far as the designer reads them. */
 export interface DesignerCatalogueData {
   connectorCatalogue: {
     name: string;
     displayName: string;
-    actions: { name: string; displayName: string; irreversible: boolean; outreach: string | null }[];
+    version: string;
+    actions: CatalogueAction[];
   }[];
   scoringModels: {
     id: string;
@@ -118,4 +135,11 @@ export interface DesignerCatalogueData {
     draft: unknown;
     versions: { version: number; definition: unknown }[];
   }[];
+}
+
+/** A connection of the workspace (`connections`); its config never leaves the API. */
+export interface WorkspaceConnection {
+  id: string;
+  name: string;
+  connector: string;
 }

@@ -1,16 +1,26 @@
 /**
- * The workspace's connector actions and scoring models, loaded once per session for the canvas:
- * irreversible actions are marked on nodes, score thresholds name the tier they lead into. The
- * canvas works without it (plainer summaries), so a failed load only leaves it empty.
+ * The workspace's connector actions and scoring models, loaded once per session for the canvas and
+ * the node panel: irreversible actions are marked on nodes, score thresholds name the tier they lead
+ * into, action forms are generated from the actions' input JSON Schemas. The canvas works without it
+ * (plainer summaries, JSON-only inputs), so a failed load only leaves it empty.
  */
 import { create } from 'zustand';
 import { fetchDesignerCatalogue } from '../api/operations';
-import type { DesignerCatalogueData } from '../api/types';
+import type { CatalogueAction, DesignerCatalogueData } from '../api/types';
 import type { ActionInfo, ScoringModelInfo, SummaryCatalogue } from '../canvas/step-summary';
 import { useSessionStore } from './session-store';
 
+/** A connector with its actions, in the catalogue's order (the action picker lists them). */
+export interface ConnectorInfo {
+  name: string;
+  displayName: string;
+  version: string;
+  actions: CatalogueAction[];
+}
+
 export interface CatalogueState {
   catalogue: SummaryCatalogue;
+  connectors: ConnectorInfo[];
   /** A model to preselect in new score steps and triggers (the most recently changed one). */
   defaultScoringModel: string | undefined;
   status: 'idle' | 'loading' | 'ready' | 'failed';
@@ -43,8 +53,18 @@ export function catalogueFrom(data: DesignerCatalogueData): SummaryCatalogue {
   return { actions, models };
 }
 
+export function connectorsFrom(data: DesignerCatalogueData): ConnectorInfo[] {
+  return data.connectorCatalogue.map(({ name, displayName, version, actions }) => ({ name, displayName, version, actions }));
+}
+
+/** The catalogue's entry for `<connector>.<action>`, if the server has it. */
+export function findAction(connectors: readonly ConnectorInfo[], connector: string, action: string): CatalogueAction | undefined {
+  return connectors.find((entry) => entry.name === connector)?.actions.find((entry) => entry.name === action);
+}
+
 export const useCatalogueStore = create<CatalogueState>()((set, get) => ({
   catalogue: {},
+  connectors: [],
   defaultScoringModel: undefined,
   status: 'idle',
   load: async () => {
@@ -52,7 +72,7 @@ export const useCatalogueStore = create<CatalogueState>()((set, get) => ({
     set({ status: 'loading' });
     try {
       const data = await fetchDesignerCatalogue();
-      set({ catalogue: catalogueFrom(data), defaultScoringModel: data.scoringModels[0]?.id, status: 'ready' });
+      set({ catalogue: catalogueFrom(data), connectors: connectorsFrom(data), defaultScoringModel: data.scoringModels[0]?.id, status: 'ready' });
     } catch {
       set({ status: 'failed' });
     }
@@ -61,5 +81,5 @@ export const useCatalogueStore = create<CatalogueState>()((set, get) => ({
 
 // Another session may be another workspace: its catalogue is loaded afresh.
 useSessionStore.subscribe((session, previous) => {
-  if (session.token !== previous.token) useCatalogueStore.setState({ catalogue: {}, defaultScoringModel: undefined, status: 'idle' });
+  if (session.token !== previous.token) useCatalogueStore.setState({ catalogue: {}, connectors: [], defaultScoringModel: undefined, status: 'idle' });
 });

@@ -145,6 +145,21 @@ describe('validate, save and publish', () => {
     expect(usePlaybooksStore.getState().current?.status).toBe('draft');
   });
 
+  it('when the workspace needs approval, submits the draft as a change request and says who must approve', async () => {
+    answers.PublishPlaybook = () => ({
+      errors: [{ message: 'Publishing in this workspace needs approval: submit a change request (submitChangeRequest)', extensions: { code: 'FORBIDDEN' } }],
+    });
+    answers.SubmitPlaybookChange = () => ({
+      data: { submitChangeRequest: { id: 'cr-1', status: 'pending', publishedVersion: null, levels: [{ name: 'Approval', required: 1 }, { name: 'Finance / legal', required: 2 }] } },
+    });
+    editor().open(record());
+    await editor().publish();
+    expect(calls.map((c) => c.operation)).toEqual(['PublishPlaybook', 'SubmitPlaybookChange']);
+    expect(calls[1]!.variables).toEqual({ input: { kind: 'publishPlaybook', targetId: 'pb-1' } });
+    expect(editor().message).toEqual({ tone: 'ok', text: 'Submitted for approval: Approval (1) → Finance / legal (2). It goes live when approved.' });
+    expect(usePlaybooksStore.getState().current?.status).toBe('draft');
+  });
+
   it('does not publish when saving the edits fails', async () => {
     answers.UpdatePlaybookDraft = () => ({ errors: [{ message: 'Your role (viewer) cannot edit playbooks', extensions: { code: 'FORBIDDEN' } }] });
     editor().open(record());

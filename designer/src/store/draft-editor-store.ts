@@ -1,8 +1,8 @@
 /** The JSON editor of one playbook's draft: its text, what the canvas draws of it, and the last validation. */
 import { create } from 'zustand';
 import type { Playbook } from '@tripline/playbook';
-import { errorMessage } from '../api/graphql-client';
-import { publishPlaybook, updatePlaybookDraft, validatePlaybook } from '../api/operations';
+import { errorMessage, GraphqlRequestError } from '../api/graphql-client';
+import { publishPlaybook, submitPlaybookChange, updatePlaybookDraft, validatePlaybook } from '../api/operations';
 import type { GraphqlValidationProblem, PlaybookRecord } from '../api/types';
 import { asDrawablePlaybook } from '../canvas/drawable';
 import { formatDraft, parseDraftText } from '../features/playbooks/draft-text';
@@ -47,6 +47,20 @@ export const useDraftEditorStore = create<DraftEditorState>()((set, get) => {
     const result = await validatePlaybook(definition);
     set({ problems: result.problems, validatedText: text });
     return result.ok;
+  };
+
+  /** The workspace's approval policy stood in the way: the draft goes to the approvers as a change request. */
+  const submitForApproval = async (playbookId: string): Promise<void> => {
+    try {
+      const request = await submitPlaybookChange(playbookId);
+      const text =
+        request.status === 'published'
+          ? `Published version ${request.publishedVersion ?? '?'} (no approval needed for this change).`
+          : `Submitted for approval: ${request.levels.map((level) => `${level.name} (${level.required})`).join(' → ')}. It goes live when approved.`;
+      set({ message: { tone: 'ok', text } });
+    } catch (error) {
+      set({ message: { tone: 'error', text: errorMessage(error) } });
+    }
   };
 
   return {
@@ -140,6 +154,10 @@ export const useDraftEditorStore = create<DraftEditorState>()((set, get) => {
         });
         set({ message: { tone: 'ok', text: `Published version ${version.version}. New triggers run this version.` } });
       } catch (error) {
+        if (needsApproval(error)) {
+          await submitForApproval(playbookId);
+          return;
+        }
         set({ message: { tone: 'error', text: errorMessage(error) } });
         // Show which nodes block publishing.
         const definition = parseDraftText(get().text);
@@ -150,3 +168,8 @@ export const useDraftEditorStore = create<DraftEditorState>()((set, get) => {
     },
   };
 });
+
+/** The API refused a direct publish because the workspace's approval policy has levels. */
+function needsApproval(error: unknown): boolean {
+  return error instanceof GraphqlRequestError && error.code === 'FORBIDDEN' && /needs approval/.test(error.message);
+}

@@ -4,7 +4,7 @@
  * (features/editor/operations) and `commit`, so each is one undoable step.
  */
 import { create } from 'zustand';
-import type { NodeId, Playbook, Trigger } from '@tripline/playbook';
+import type { Enrollment, NodeId, Playbook, Trigger } from '@tripline/playbook';
 import { TRIGGER_NODE_ID } from '../canvas/to-flow';
 import { EMPTY_HISTORY, record, redo, undo, type EditHistory, type Recorded, type Snapshot } from '../features/editor/history';
 import { addNode, type NewStep } from '../features/editor/operations/add-node';
@@ -13,7 +13,7 @@ import { copySelection, pasteClipboard, type Clipboard } from '../features/edito
 import { connect } from '../features/editor/operations/connect';
 import { deleteSelection } from '../features/editor/operations/delete-selection';
 import { moveNodes } from '../features/editor/operations/move';
-import { setTrigger } from '../features/editor/operations/set-trigger';
+import { setEnrollment, setTrigger } from '../features/editor/operations/set-trigger';
 import { EMPTY_SELECTION, edgeKey, type EditResult, type Point, type Selection } from '../features/editor/operations/types';
 import { setStart, updateNode, type StepPatch } from '../features/editor/operations/update-node';
 
@@ -52,7 +52,11 @@ export interface EditorState {
   cut: () => void;
   paste: () => void;
   autoLayout: () => void;
-  setTrigger: (trigger: Trigger) => void;
+  /** Replaces the trigger (the palette, or the trigger panel with a `coalesceKey` per field typed into). */
+  setTrigger: (trigger: Trigger, coalesceKey?: string) => void;
+  setEnrollment: (enrollment: Enrollment, coalesceKey?: string) => void;
+  /** Any other pure operation (the node panel's, say) as one undoable step. */
+  applyEdit: (operation: (document: Playbook) => EditResult, label: string, coalesceKey?: string) => boolean;
   updateNode: (id: NodeId, patch: StepPatch, coalesceKey?: string) => void;
   setStart: (id: NodeId) => void;
   select: (selection: Selection) => void;
@@ -183,7 +187,12 @@ export const useEditorStore = create<EditorState>()((set, get) => {
 
     autoLayout: () => void withDocument(autoLayout, 'Auto-layout'),
 
-    setTrigger: (trigger) => void withDocument((document) => setTrigger(document, trigger), 'Set trigger'),
+    setTrigger: (trigger, coalesceKey) =>
+      void withDocument((document) => setTrigger(document, trigger), coalesceKey === undefined ? 'Set trigger' : 'Edit trigger', coalesceKey),
+
+    setEnrollment: (enrollment, coalesceKey) => void withDocument((document) => setEnrollment(document, enrollment), 'Edit enrollment', coalesceKey),
+
+    applyEdit: (operation, label, coalesceKey) => withDocument(operation, label, coalesceKey),
 
     updateNode: (id, patch, coalesceKey) => void withDocument((document) => updateNode(document, id, patch), 'Edit step', coalesceKey),
 

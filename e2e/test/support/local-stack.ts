@@ -13,6 +13,8 @@ export interface LocalStackSettings {
   writeKey: string;
   adminEmail: string;
   adminPassword: string;
+  /** TRIPLINE_DEFAULT_APPROVAL_POLICY for the stack; 'none' unless a test asks for approvals. */
+  approvalPolicy?: 'none' | 'approver';
 }
 
 export async function newStackSettings(): Promise<LocalStackSettings> {
@@ -68,6 +70,8 @@ export class LocalStack {
       TRIPLINE_WRITE_KEY: this.settings.writeKey,
       TRIPLINE_ADMIN_EMAIL: this.settings.adminEmail,
       TRIPLINE_ADMIN_PASSWORD: this.settings.adminPassword,
+      // These journeys publish as the admin alone; the approval flow has its own suites (backend/test/governance*).
+      TRIPLINE_DEFAULT_APPROVAL_POLICY: this.settings.approvalPolicy ?? 'none',
       NO_COLOR: '1',
     };
     // The embedded default: SQLite, whatever the surrounding test run points DATABASE_URL at.

@@ -2,6 +2,7 @@ import type { CloseRunWaitRequest, OpenRunWaitRequest, OpenRunWaitResult, RunEve
 import type { CompensateActionInput, CompensateActionResult, ExecuteActionInput, ExecuteActionResult } from './activity-types';
 import { compensateAction } from './compensate-action';
 import { adjustScore, type AdjustScoreInput, type ScoreReading } from './adjust-score';
+import { changeApprovalActivities } from '../change-approval/change-approval-activities';
 import { approvalActivities } from './approval-activities';
 import { executeAction, type ExecuteActionDeps } from './execute-action';
 import { toApplicationFailure } from './to-application-failure';
@@ -14,6 +15,9 @@ export function createActivities(deps: ExecuteActionDeps) {
   return {
     /** Approval gates: open, escalate and close the request row (see workflows/steps/approval-step.ts). */
     ...approvalActivities(deps),
+
+    /** changeApproval (governance): notify a level's approvers, escalate or expire it (src/change-approval/). */
+    ...changeApprovalActivities(deps),
 
     async executeAction(request: ExecuteActionInput): Promise<ExecuteActionResult> {
       try {

@@ -9,7 +9,9 @@ import type {
   OpenApprovalRequest,
   OpenedApprovalRequest,
 } from '@tripline/playbook';
+import type { ChangeLevelTimeoutRequest, ChangeLevelTimeoutResponse, ChangeNotificationsRequest, ChangeNotificationsResponse } from '@tripline/playbook';
 import { InMemoryApprovals } from './in-memory-approvals';
+import { InMemoryChangeRequests } from './in-memory-change-requests';
 import { InMemoryFrequencyCaps } from './in-memory-frequency-caps';
 import { InMemoryScores } from './in-memory-scores';
 import type { AdjustScoreRequest, AdjustScoreResponse } from '../worker-api/score-types';
@@ -44,6 +46,8 @@ export class InMemoryWorkerApi implements WorkerApi {
   readonly suppressions = new Map<string, { reason: string; detail?: string; runId?: string }>();
   /** The unsubscribe links handed out, in order. */
   readonly unsubscribeLinks: UnsubscribeLinkRequest[] = [];
+  /** Change requests the changeApproval workflow keeps time for, and its calls (see in-memory-change-requests.ts). */
+  readonly changeRequests = new InMemoryChangeRequests();
 
   addConnection(workspaceId: string, connection: ConnectionRecord & { name: string }): void {
     const { name, ...record } = connection;
@@ -161,5 +165,17 @@ export class InMemoryWorkerApi implements WorkerApi {
   async unsubscribeLink(request: UnsubscribeLinkRequest): Promise<UnsubscribeLink> {
     this.unsubscribeLinks.push(structuredClone(request));
     return { url: `https://tripline.test/v1/unsubscribe/${encodeURIComponent(`${request.workspaceId}:${request.email}:${request.key}`)}` };
+  }
+
+  changeNotifications(requestId: string, request: ChangeNotificationsRequest): Promise<ChangeNotificationsResponse> {
+    return this.changeRequests.notifications(requestId, request);
+  }
+
+  escalateChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse> {
+    return this.changeRequests.escalate(requestId, request);
+  }
+
+  expireChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse> {
+    return this.changeRequests.expire(requestId, request);
   }
 }

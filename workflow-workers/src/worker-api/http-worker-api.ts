@@ -8,7 +8,9 @@ import type {
   OpenApprovalRequest,
   OpenedApprovalRequest,
 } from '@tripline/playbook';
+import type { ChangeLevelTimeoutRequest, ChangeLevelTimeoutResponse, ChangeNotificationsRequest, ChangeNotificationsResponse } from '@tripline/playbook';
 import { closedApprovalSchema, escalatedApprovalSchema, openedApprovalSchema } from './approval-responses';
+import { changeLevelTimeoutSchema, changeNotificationsSchema } from './change-request-responses';
 import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from './frequency-cap-types';
 import { frequencyCapClaimSchema, frequencyCapCommitSchema } from './frequency-cap-responses';
 import { adjustScoreResponseSchema } from './score-responses';
@@ -136,6 +138,18 @@ export class HttpWorkerApi implements WorkerApi {
 
   async unsubscribeLink(request: UnsubscribeLinkRequest): Promise<UnsubscribeLink> {
     return this.parsed(unsubscribeLinkSchema, 'POST', '/internal/unsubscribe-links', request);
+  }
+
+  async changeNotifications(requestId: string, request: ChangeNotificationsRequest): Promise<ChangeNotificationsResponse> {
+    return this.parsed(changeNotificationsSchema, 'POST', `/internal/change-requests/${encodeURIComponent(requestId)}/notifications`, request);
+  }
+
+  async escalateChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse> {
+    return this.parsed(changeLevelTimeoutSchema, 'POST', `/internal/change-requests/${encodeURIComponent(requestId)}/escalate`, request);
+  }
+
+  async expireChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse> {
+    return this.parsed(changeLevelTimeoutSchema, 'POST', `/internal/change-requests/${encodeURIComponent(requestId)}/expire`, request);
   }
 
   /** A POST whose answer must match `schema`; a malformed answer is a permanent error naming the path. */

@@ -7,6 +7,7 @@ import type {
   OpenApprovalRequest,
   OpenedApprovalRequest,
 } from '@tripline/playbook';
+import type { ChangeLevelTimeoutRequest, ChangeLevelTimeoutResponse, ChangeNotificationsRequest, ChangeNotificationsResponse } from '@tripline/playbook';
 
 import type { AdjustScoreRequest, AdjustScoreResponse } from './score-types';
 import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from './frequency-cap-types';
@@ -55,6 +56,12 @@ export interface WorkerApi {
   addSuppressions(request: AddSuppressionsRequest): Promise<void>;
   /** Email outreach: the recipient's signed unsubscribe links for List-Unsubscribe. */
   unsubscribeLink(request: UnsubscribeLinkRequest): Promise<UnsubscribeLink>;
+  /** changeApproval: the emails to send now for a level of a change request (`stale` when it moved on). */
+  changeNotifications(requestId: string, request: ChangeNotificationsRequest): Promise<ChangeNotificationsResponse>;
+  /** changeApproval: a level's timeout passed; the API adds its escalation approvers. */
+  escalateChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse>;
+  /** changeApproval: a level's last timeout passed; the API expires the request. */
+  expireChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse>;
 }
 
 /** A failed call to the API; `retryable` for 5xx, timeouts and connection errors, not for 4xx. */

@@ -11,7 +11,7 @@ import { DraftEditor } from '../playbooks/DraftEditor';
 import { EditorCanvas } from './EditorCanvas';
 import { connectEditorToDraft } from './editor-sync';
 import { EditorToolbar } from './EditorToolbar';
-import { NodeInspector } from './NodeInspector';
+import { NodeInspector } from './inspector/NodeInspector';
 import type { Point } from './operations/types';
 import { Palette } from './palette/Palette';
 import type { PaletteItem } from './palette/palette-items';
@@ -150,7 +150,7 @@ function EditorBody({ document, canEdit }: { document: Playbook; canEdit: boolea
         <EditorCanvas document={document} problems={problems} canEdit={canEdit} onDropItem={addItem} />
       </div>
       <aside className="editor-side" aria-label="Selected step and problems">
-        <NodeInspector document={document} canEdit={canEdit} />
+        <NodeInspector document={document} problems={problems} canEdit={canEdit} />
         <ProblemList problems={problems} onShowNode={showNode} />
       </aside>
     </div>
