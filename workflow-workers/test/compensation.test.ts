@@ -92,7 +92,7 @@ describe('compensation on a real Temporal dev server, with a connector plugin on
     const started = await handle;
     const failure = await failureOf(started.result());
     expect(failure?.cause).toBeInstanceOf(ApplicationFailure);
-    expect(failure?.cause?.message).toMatch(/POST \/tasks answered 422/);
+    expect((failure?.cause as Error | undefined)?.message).toMatch(/POST \/tasks answered 422/);
 
     // Reverse order: the second task first. Both are gone from the vendor; the announcement stays.
     const [first, second] = await Promise.all(['first', 'second'].map(async (title) => [...server.tasks].find(([, t]) => t.title === title)));
