@@ -1,11 +1,19 @@
 import { useEffect } from 'react';
 import { errorMessage } from '../api/graphql-client';
 import { fetchMe } from '../api/operations';
+import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { ChangeRequestPage } from '../features/approvals/ChangeRequestPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { PlaybookPage } from '../features/playbooks/PlaybookPage';
 import { PlaybooksPage } from '../features/playbooks/PlaybooksPage';
+import { ConnectionsPage } from '../features/connections/ConnectionsPage';
+import { EventsPage } from '../features/events/EventsPage';
 import { RunPage } from '../features/runs/RunPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { RunsPage } from '../features/runs/RunsPage';
+import { PlaybookBacktestPage } from '../features/backtest/PlaybookBacktestPage';
+import { ScoringModelPage } from '../features/scoring/ScoringModelPage';
+import { ScoringModelsPage } from '../features/scoring/ScoringModelsPage';
 import { Header } from '../features/shell/Header';
 import { useSessionStore } from '../store/session-store';
 import { Link } from './Link';
@@ -40,6 +48,23 @@ function CurrentPage() {
       return <RunsPage />;
     case 'run':
       return <RunPage key={route.id} id={route.id} />;
+    case 'approvals':
+      return <ApprovalsPage />;
+    case 'changeRequest':
+      // A signed link from an approval email carries ?token=…; it outlives sign-in, which keeps the URL.
+      return <ChangeRequestPage key={route.id} id={route.id} token={new URLSearchParams(window.location.search).get('token')} />;
+    case 'connections':
+      return <ConnectionsPage />;
+    case 'templates':
+      return <TemplatesPage />;
+    case 'events':
+      return <EventsPage />;
+    case 'scoringModels':
+      return <ScoringModelsPage />;
+    case 'scoringModel':
+      return <ScoringModelPage key={route.id} id={route.id} />;
+    case 'playbookBacktest':
+      return <PlaybookBacktestPage key={route.id} playbookId={route.id} />;
     case 'notFound':
       return (
         <section className="empty-state">

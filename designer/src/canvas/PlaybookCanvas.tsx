@@ -31,6 +31,8 @@ const STATUS_COLOURS: Record<string, string> = {
   completed: '#16a34a',
   failed: '#dc2626',
   skipped: '#9ca3af',
+  waiting: '#d97706',
+  compensated: '#a16207',
 };
 
 function minimapColour(node: PlaybookFlowNode): string {

@@ -34,7 +34,7 @@ export interface StepNodeData extends Record<string, unknown> {
   problems: string[];
   /** The step's effect cannot be undone (an email sent): marked on the node. */
   irreversible: boolean;
-  status?: StepStatus;
+  status?: RunNodeStatus;
 }
 
 export type TriggerFlowNode = Node<TriggerNodeData, 'trigger'>;
@@ -58,10 +58,16 @@ export interface ProblemOverlay {
   path?: readonly (string | number)[] | null;
 }
 
+/**
+ * How a run's step is drawn: a step's own status, or what the run makes of it — waiting (an approval
+ * or event the run waits for) and compensated (undone when the run rolled back).
+ */
+export type RunNodeStatus = StepStatus | 'waiting' | 'compensated';
+
 /** What a run did at each step (the latest attempt of a step wins). */
 export interface RunStepOverlay {
   stepId: string;
-  status: StepStatus;
+  status: RunNodeStatus;
   port?: string | null;
 }
 

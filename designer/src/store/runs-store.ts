@@ -4,7 +4,7 @@ import { onLiveConnectionChange } from '../api/client';
 import { errorMessage } from '../api/graphql-client';
 import { fetchPlaybook, fetchRun, listRuns } from '../api/operations';
 import type { ConnectionState } from '../api/subscriptions';
-import type { Run } from '../api/types';
+import type { Run, RunFilter } from '../api/types';
 import { failed, IDLE, LOADING, READY, type LoadState } from './load-state';
 import { isNewer, mergeRunIntoList } from './merge-run';
 
@@ -16,8 +16,39 @@ export interface RunSnapshot {
   definition: unknown;
 }
 
+/** The runs list's filters (what `runs(filter:)` takes); empty strings mean "any". */
+export interface RunListFilter {
+  status: Run['status'] | '';
+  playbookId: string;
+  subjectId: string;
+}
+
+export const NO_RUN_FILTER: RunListFilter = { status: '', playbookId: '', subjectId: '' };
+
+/** Whether a run (e.g. a live update) belongs in the list under `filter`. */
+export function matchesRunFilter(run: Run, filter: RunListFilter): boolean {
+  return (
+    (filter.status === '' || run.status === filter.status) &&
+    (filter.playbookId === '' || run.playbookId === filter.playbookId) &&
+    (filter.subjectId.trim() === '' || run.subjectId === filter.subjectId.trim())
+  );
+}
+
+function toQueryFilter(filter: RunListFilter): RunFilter {
+  return {
+    limit: RUN_LIST_LIMIT,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.playbookId ? { playbookId: filter.playbookId } : {}),
+    ...(filter.subjectId.trim() ? { subjectId: filter.subjectId.trim() } : {}),
+  };
+}
+
+// Only the answer to the latest list request is shown (changing filters fires several).
+let listRequest = 0;
+
 export interface RunsState {
   list: Run[];
+  filter: RunListFilter;
   listState: LoadState;
   byId: Record<string, Run>;
   runState: Record<string, LoadState>;
@@ -25,6 +56,8 @@ export interface RunsState {
   live: ConnectionState | 'idle';
   liveError: string | null;
   loadList: () => Promise<void>;
+  /** Changes the list's filters and loads the list again. */
+  setFilter: (patch: Partial<RunListFilter>) => Promise<void>;
   loadRun: (id: string) => Promise<void>;
   loadSnapshot: (playbookId: string, version: number) => Promise<void>;
   applyRunUpdate: (run: Run) => void;
@@ -36,6 +69,7 @@ export const snapshotKey = (playbookId: string, version: number) => `${playbookI
 
 const initial = {
   list: [] as Run[],
+  filter: NO_RUN_FILTER,
   listState: IDLE,
   byId: {} as Record<string, Run>,
   runState: {} as Record<string, LoadState>,
@@ -48,9 +82,11 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
   ...initial,
 
   loadList: async () => {
+    const request = ++listRequest;
     set({ listState: get().list.length ? READY : LOADING });
     try {
-      const runs = await listRuns({ limit: RUN_LIST_LIMIT });
+      const runs = await listRuns(toQueryFilter(get().filter));
+      if (request !== listRequest) return;
       // Updates that arrived while the query ran may be newer than its answer.
       const merged = runs.map((run) => {
         const held = get().list.find((r) => r.id === run.id);
@@ -58,8 +94,14 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
       });
       set({ list: merged, listState: READY });
     } catch (error) {
+      if (request !== listRequest) return;
       set({ listState: failed(errorMessage(error)) });
     }
+  },
+
+  setFilter: async (patch) => {
+    set((s) => ({ filter: { ...s.filter, ...patch }, list: [], listState: LOADING }));
+    await get().loadList();
   },
 
   loadRun: async (id) => {
@@ -99,7 +141,9 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
       if (!isNewer(run, held)) return {};
       return {
         byId: { ...s.byId, [run.id]: run },
-        list: mergeRunIntoList(s.list, run, RUN_LIST_LIMIT),
+        list: matchesRunFilter(run, s.filter)
+          ? mergeRunIntoList(s.list, run, RUN_LIST_LIMIT)
+          : s.list.filter((r) => r.id !== run.id),
       };
     }),
 

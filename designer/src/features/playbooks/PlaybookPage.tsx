@@ -1,8 +1,11 @@
 import { useEffect } from 'react';
 import { formatDateTime } from '../../app/format';
+import { Link } from '../../app/Link';
+import { pathOf } from '../../app/routes';
 import { useDraftEditorStore } from '../../store/draft-editor-store';
 import { usePlaybooksStore } from '../../store/playbooks-store';
 import { canEditPlaybooks, useSessionStore } from '../../store/session-store';
+import { PlaybookGovernance } from '../changes/PlaybookGovernance';
 import { PlaybookEditor } from '../editor/PlaybookEditor';
 import { LoadStateNotice } from '../shell/LoadStateNotice';
 import { StatusBadge } from '../shell/StatusBadge';
@@ -35,8 +38,10 @@ export function PlaybookPage({ id }: { id: string }) {
           {playbook.publishedVersion === null ? 'Never published' : `Published v${playbook.publishedVersion}`} · updated{' '}
           {formatDateTime(playbook.updatedAt)}
         </span>
+        {canEditPlaybooks(role) && <Link href={pathOf({ name: 'playbookBacktest', id: playbook.id })}>Backtest the trigger</Link>}
       </div>
       <PlaybookEditor playbookId={playbook.id} canEdit={canEditPlaybooks(role)} />
+      <PlaybookGovernance playbookId={playbook.id} revision={`${playbook.updatedAt}#${playbook.publishedVersion ?? 0}`} canEdit={canEditPlaybooks(role)} isAdmin={role === 'admin'} />
     </section>
   );
 }

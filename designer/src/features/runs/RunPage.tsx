@@ -6,9 +6,13 @@ import { asDrawablePlaybook } from '../../canvas/drawable';
 import { PlaybookCanvas } from '../../canvas/PlaybookCanvas';
 import type { FlowOverlay } from '../../canvas/to-flow';
 import { snapshotKey, useRunsStore } from '../../store/runs-store';
+import { eventsPathFor } from '../events/EventsPage';
 import { LoadStateNotice } from '../shell/LoadStateNotice';
 import { StatusBadge } from '../shell/StatusBadge';
 import { LiveIndicator } from './LiveIndicator';
+import { RunActions } from './RunActions';
+import { RunLegend } from './RunLegend';
+import { runOverlaySteps } from './run-overlay';
 import { StepLog } from './StepLog';
 import { useLiveRuns } from './use-live-runs';
 
@@ -32,7 +36,8 @@ export function RunPage({ id }: { id: string }) {
     () => (run ? [...run.steps].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)) : []),
     [run],
   );
-  const overlay = useMemo<FlowOverlay>(() => ({ runSteps: steps }), [steps]);
+  const runStatus = run?.status;
+  const overlay = useMemo<FlowOverlay>(() => ({ runSteps: runStatus ? runOverlaySteps(steps, runStatus) : [] }), [steps, runStatus]);
   const drawable = useMemo(() => (snapshot?.state.status === 'ready' ? asDrawablePlaybook(snapshot.definition) : null), [snapshot]);
 
   if (!run) return <LoadStateNotice state={runState ?? { status: 'loading' }} what="the run" />;
@@ -50,10 +55,17 @@ export function RunPage({ id }: { id: string }) {
           Open in Temporal UI ↗
         </a>
       </div>
+      <RunActions run={run} />
       <dl className="run-facts">
         <dt>Subject</dt>
         <dd>
           {run.subjectKind} {run.subjectId}
+          {eventsPathFor(run.subjectKind, run.subjectId) && (
+            <>
+              {' '}
+              <Link href={eventsPathFor(run.subjectKind, run.subjectId)!}>Scored events</Link>
+            </>
+          )}
         </dd>
         <dt>Started</dt>
         <dd>{formatDateTime(run.startedAt)}</dd>
@@ -71,6 +83,7 @@ export function RunPage({ id }: { id: string }) {
           {run.error}
         </pre>
       )}
+      <RunLegend />
       <div className="run-workspace">
         {drawable?.ok ? (
           <PlaybookCanvas playbook={drawable.playbook} overlay={overlay} onSelectNode={setSelectedStepId} />
@@ -87,7 +100,7 @@ export function RunPage({ id }: { id: string }) {
         )}
         <div className="run-steps">
           <h2>Steps</h2>
-          <StepLog steps={steps} selectedStepId={selectedStepId} />
+          <StepLog steps={steps} selectedStepId={selectedStepId} runStatus={run.status} />
         </div>
       </div>
     </section>

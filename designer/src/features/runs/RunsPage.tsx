@@ -6,6 +6,7 @@ import { useRunsStore } from '../../store/runs-store';
 import { LoadStateNotice } from '../shell/LoadStateNotice';
 import { StatusBadge } from '../shell/StatusBadge';
 import { LiveIndicator } from './LiveIndicator';
+import { RunFilters } from './RunFilters';
 import { useLiveRuns } from './use-live-runs';
 
 const reloadList = () => void useRunsStore.getState().loadList();
@@ -13,6 +14,7 @@ const reloadList = () => void useRunsStore.getState().loadList();
 export function RunsPage() {
   const list = useRunsStore((s) => s.list);
   const listState = useRunsStore((s) => s.listState);
+  const filtered = useRunsStore((s) => s.filter.status !== '' || s.filter.playbookId !== '' || s.filter.subjectId.trim() !== '');
 
   useEffect(reloadList, []);
   useLiveRuns({}, reloadList);
@@ -23,8 +25,10 @@ export function RunsPage() {
         <h1>Runs</h1>
         <LiveIndicator />
       </div>
+      <RunFilters />
       <LoadStateNotice state={listState} what="runs" />
-      {listState.status === 'ready' && list.length === 0 && (
+      {listState.status === 'ready' && list.length === 0 && filtered && <p className="empty-state">No run matches these filters.</p>}
+      {listState.status === 'ready' && list.length === 0 && !filtered && (
         <p className="empty-state">No runs yet. Publish a playbook and send its trigger event; runs appear here as they start.</p>
       )}
       {list.length > 0 && (

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { formatDateTime, formatElapsed, formatJson } from '../../app/format';
-import type { RunStep } from '../../api/types';
+import type { Run, RunStep } from '../../api/types';
 import { StatusBadge } from '../shell/StatusBadge';
+import { maskSecrets } from './mask-secrets';
+import { runNodeStatus } from './run-overlay';
 
-/** Every step the run took, in order: status, port, input/output and error. */
-export function StepLog({ steps, selectedStepId }: { steps: RunStep[]; selectedStepId: string | null }) {
+/** Every step the run took, in order: status, port, input/output (secret-looking values masked) and error. */
+export function StepLog({ steps, selectedStepId, runStatus }: { steps: RunStep[]; selectedStepId: string | null; runStatus?: Run['status'] }) {
   const selectedRef = useRef<HTMLLIElement | null>(null);
   useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [selectedStepId]);
 
@@ -13,15 +15,17 @@ export function StepLog({ steps, selectedStepId }: { steps: RunStep[]; selectedS
     <ol className="step-log" data-testid="step-log">
       {steps.map((step) => {
         const selected = step.stepId === selectedStepId;
+        // As on the canvas: a step the run waits in reads "waiting", a step a rollback undid "compensated".
+        const status = runStatus ? runNodeStatus(step, runStatus) : step.status;
         return (
           <li
             key={step.id}
             ref={selected ? selectedRef : undefined}
-            className={`step-entry status-${step.status}${selected ? ' selected' : ''}`}
+            className={`step-entry status-${status}${selected ? ' selected' : ''}`}
             data-step-id={step.stepId}
           >
             <div className="step-entry-head">
-              <StatusBadge status={step.status} />
+              <StatusBadge status={status} />
               <strong>{step.stepId}</strong>
               <span className="muted">{step.kind}</span>
               {step.port && <span className="port">→ {step.port}</span>}
@@ -45,7 +49,7 @@ function JsonDetails({ title, value }: { title: string; value: unknown }) {
   return (
     <details>
       <summary>{title}</summary>
-      <pre className="json">{formatJson(value)}</pre>
+      <pre className="json">{formatJson(maskSecrets(value))}</pre>
     </details>
   );
 }

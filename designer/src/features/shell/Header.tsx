@@ -2,6 +2,8 @@ import { Link } from '../../app/Link';
 import { navigate, usePathname } from '../../app/navigation';
 import { usePlaybooksStore } from '../../store/playbooks-store';
 import { useRunsStore } from '../../store/runs-store';
+import { seesApprovals, useChangesStore } from '../../store/changes-store';
+import { useScoringStore } from '../../store/scoring-store';
 import { useSessionStore } from '../../store/session-store';
 
 export function Header() {
@@ -14,6 +16,8 @@ export function Header() {
     useSessionStore.getState().signOut();
     usePlaybooksStore.getState().reset();
     useRunsStore.getState().reset();
+    useScoringStore.getState().reset();
+    useChangesStore.getState().reset();
     navigate('/playbooks', { replace: true });
   };
 
@@ -31,6 +35,25 @@ export function Header() {
         <Link href="/runs" className={section('/runs')}>
           Runs
         </Link>
+        <Link href="/scoring-models" className={section('/scoring-models')}>
+          Scoring
+        </Link>
+        <Link href="/templates" className={section('/templates')}>
+          Templates
+        </Link>
+        <Link href="/events" className={section('/events')}>
+          Events
+        </Link>
+        {role === 'admin' && (
+          <Link href="/connections" className={section('/connections')}>
+            Connections
+          </Link>
+        )}
+        {seesApprovals(role) && (
+          <Link href="/approvals" className={section('/approvals')}>
+            Approvals
+          </Link>
+        )}
       </nav>
       <div className="header-session">
         <span className="workspace-name" data-testid="workspace-name">

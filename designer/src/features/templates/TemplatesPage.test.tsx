@@ -1,0 +1,62 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { validate } from '@tripline/playbook';
+import { createPlaybook } from '../../api/operations';
+import type { PlaybookRecord, Role } from '../../api/types';
+import { parseRoute } from '../../app/routes';
+import { useSessionStore } from '../../store/session-store';
+import { TemplatesPage } from './TemplatesPage';
+import { playbookFromTemplate, TEMPLATES } from './templates';
+
+jest.mock('../../api/operations', () => ({ createPlaybook: jest.fn() }));
+
+const mocked = <T extends (...args: never[]) => unknown>(fn: T) => fn as unknown as jest.MockedFunction<T>;
+
+function signIn(role: Role) {
+  useSessionStore.setState({ token: 't', role, user: { id: 'u', email: 'e@example.com', name: 'E' }, workspace: { id: 'ws', name: 'WS' } });
+}
+
+describe('the template gallery', () => {
+  it('has a route of its own', () => {
+    expect(parseRoute('/templates')).toEqual({ name: 'templates' });
+    expect(parseRoute('/connections')).toEqual({ name: 'connections' });
+  });
+
+  it('offers only templates that validate, renamed ones too', () => {
+    expect(TEMPLATES.length).toBeGreaterThanOrEqual(4);
+    for (const { playbook } of TEMPLATES) {
+      expect(validate(playbook).problems).toEqual([]);
+      const copy = playbookFromTemplate(playbook, 'My copy!');
+      expect(copy).toMatchObject({ id: 'my-copy', name: 'My copy!', version: 1 });
+      expect(validate(copy).problems).toEqual([]);
+    }
+  });
+
+  it('lists every template with its description and creates a playbook from one', async () => {
+    const user = userEvent.setup();
+    signIn('editor');
+    window.history.replaceState(null, '', '/templates');
+    mocked(createPlaybook).mockResolvedValue({ id: 'pb-9', name: 'Trial for EMEA' } as PlaybookRecord);
+    render(<TemplatesPage />);
+    const gallery = screen.getByTestId('template-gallery');
+    expect(within(gallery).getAllByRole('article')).toHaveLength(TEMPLATES.length);
+
+    const card = within(gallery).getByRole('article', { name: 'Free trial conversion' });
+    expect(card.textContent).toContain('Seven days into a trial');
+    await user.clear(within(card).getByLabelText('Name'));
+    await user.type(within(card).getByLabelText('Name'), 'Trial for EMEA');
+    await user.click(within(card).getByRole('button', { name: 'Use the Free trial conversion template' }));
+
+    expect(createPlaybook).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'Trial for EMEA', definition: expect.objectContaining({ id: 'trial-for-emea', name: 'Trial for EMEA', trigger: { kind: 'event', event: 'Trial Started' } }) }),
+    );
+    expect(window.location.pathname).toBe('/playbooks/pb-9');
+  });
+
+  it('lets viewers browse without create buttons', () => {
+    signIn('viewer');
+    render(<TemplatesPage />);
+    expect(screen.queryByRole('button', { name: /Use the/ })).toBeNull();
+    expect(screen.getAllByRole('article').length).toBe(TEMPLATES.length);
+  });
+});
