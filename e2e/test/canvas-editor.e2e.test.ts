@@ -87,7 +87,7 @@ describe('the canvas editor: build a playbook by drag and drop', () => {
 
     // Tidy up so nothing overlaps, then see it all.
     await page.getByRole('button', { name: 'Auto-layout' }).click();
-    await page.getByRole('button', { name: 'Fit View' }).click();
+    await canvas.getByRole('button', { name: 'Fit View' }).click();
     await page.waitForTimeout(300);
 
     await dragBetween(page, wait.locator('.react-flow__handle.source'), email.locator('.react-flow__handle.target'));

@@ -166,7 +166,7 @@ describe('the spine: npm start → Segment event → published playbook → emai
 
       // The run view lists the steps the run took.
       await rows.first().locator('a').first().click();
-      await page.getByText('send-confirmation').first().waitFor();
+      await page.getByTestId('step-log').getByText('send-confirmation').first().waitFor();
       // For a person to look at: TRIPLINE_E2E_SCREENSHOTS=<folder>.
       const shots = process.env.TRIPLINE_E2E_SCREENSHOTS;
       if (shots) await page.screenshot({ path: `${shots}/run-view.png`, fullPage: true });
