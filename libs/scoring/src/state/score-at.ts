@@ -70,8 +70,14 @@ function scoreAtAnyDecay(model: EventScoringModel, state: ScoreState, time: numb
   return score;
 }
 
-/** Two decimals, for display and storage in score history; computations keep the full value. */
+/**
+ * Two decimals, for display and storage in score history; computations keep the full value.
+ * The same events summed in another order can differ in the last bits (floating-point addition is
+ * not associative), which would flip a value on a half-cent boundary (1207.8649999999998 vs
+ * 1207.865). Rounding to 12 significant digits first makes both the same number, so the score shown
+ * does not depend on arrival order.
+ */
 export function roundScore(score: number): number {
-  const rounded = Math.round(score * 100) / 100;
+  const rounded = Math.round(Number(score.toPrecision(12)) * 100) / 100;
   return Object.is(rounded, -0) ? 0 : rounded;
 }
