@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: install, build, then run Temporal, the mail catcher, the API, the worker and the designer
 // until Ctrl-C. Options: --skip-install, --skip-build (used by tests that have already built),
-// --no-worker (the worker is run by someone else: the test that kills it and starts it again).
+// --no-worker (the worker is run by someone else: the test that kills it and starts it again),
+// --no-temporal (a Temporal server on TEMPORAL_PORT is run by someone else: the drill that stops and restarts it).
 import { ensureTemporalCli } from './ensure-temporal.mjs';
 import { colours, fail, say, UserFacingError } from './lib/console.mjs';
 import { buildAll, ensureNodeModules } from './lib/prepare.mjs';
@@ -10,8 +11,9 @@ import { assertBuilt, assertStackPortsFree, StackFailure, startStack } from './l
 import { resolveStackConfig } from './lib/stack-config.mjs';
 import { Supervisor } from './lib/supervisor.mjs';
 
-const KNOWN_FLAGS = new Set(['--skip-install', '--skip-build', '--no-worker']);
+const KNOWN_FLAGS = new Set(['--skip-install', '--skip-build', '--no-worker', '--no-temporal']);
 const flags = new Set(process.argv.slice(2));
+const without = [...(flags.has('--no-temporal') ? ['temporal'] : []), ...(flags.has('--no-worker') ? ['worker'] : [])];
 const supervisor = new Supervisor();
 let shuttingDown = false;
 
@@ -38,7 +40,7 @@ async function main() {
   if (unknown.length > 0) throw new UserFacingError(`Unknown option ${unknown.join(' ')}. Known: ${[...KNOWN_FLAGS].join(' ')}`);
 
   const config = resolveStackConfig();
-  await assertStackPortsFree(config); // a taken port fails before the slow steps
+  await assertStackPortsFree(config, without); // a taken port fails before the slow steps
   if (!flags.has('--skip-install')) ensureNodeModules();
   const temporalCli = ensureTemporalCli({ log: say });
   if (!flags.has('--skip-build')) buildAll();
@@ -48,7 +50,7 @@ async function main() {
   const { secrets } = await startStack(config, {
     temporalCli,
     supervisor,
-    without: flags.has('--no-worker') ? ['worker'] : [],
+    without,
     onUnexpectedExit: (child) => {
       if (shuttingDown) return;
       printLastLines(child, `${child.name} ${child.describeExit()}`);

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { TriplineConfig } from './config/tripline-config';
+import { guardGraphqlWebSockets } from './graphql/graphql-ws-guard';
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
@@ -17,6 +18,8 @@ export async function createApp(config: TriplineConfig, options: CreateAppOption
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: true,
   });
+  // Before any module adds routes: graphql-ws' connection_init timeout and close codes (graphql-ws-guard.ts).
+  guardGraphqlWebSockets(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bufferLogs: false,

@@ -114,9 +114,17 @@ export function stackProcesses(config, { temporalCli, secrets, env = process.env
   ];
 }
 
+// The ports each process binds (a process left out with `without` leaves its ports to whoever runs it).
+const PORTS_OF = { temporal: ['temporal', 'temporalUi'], mail: ['smtp', 'mailbox'], api: ['api'], worker: [], designer: ['designer'] };
+
 /** Fails naming every port of the stack that is taken, and the variable that moves it. */
-export function assertStackPortsFree(config) {
-  return assertPortsFree(Object.entries(PORT_SETTINGS).map(([name, setting]) => ({ ...setting, port: config.ports[name] })));
+export function assertStackPortsFree(config, without = []) {
+  const skipped = new Set(without.flatMap((name) => PORTS_OF[name] ?? []));
+  return assertPortsFree(
+    Object.entries(PORT_SETTINGS)
+      .filter(([name]) => !skipped.has(name))
+      .map(([name, setting]) => ({ ...setting, port: config.ports[name] })),
+  );
 }
 
 /** Resolves when `probe` says ready; rejects when the child exits first or time runs out. */
@@ -146,7 +154,7 @@ export class StackFailure extends Error {
  * On failure during start-up every started child is stopped before the promise rejects.
  */
 export async function startStack(config, { temporalCli, onUnexpectedExit, env = process.env, supervisor, without = [] }) {
-  await assertStackPortsFree(config);
+  await assertStackPortsFree(config, without);
   mkdirSync(config.dataDir, { recursive: true });
   const secrets = loadDevSecrets(config.dataDir, env);
   const processes = stackProcesses(config, { temporalCli, secrets: secrets.values, env, temporalSearchAttributes: searchAttributeArgs() }).filter(

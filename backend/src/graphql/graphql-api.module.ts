@@ -8,6 +8,7 @@ import { AuthenticatorService } from '../auth/authenticator.service';
 import { formatGraphqlErrors } from './format-graphql-errors';
 import { GraphqlErrorFilter } from './graphql-error.filter';
 import { GraphqlPubSubModule } from './graphql-pubsub.module';
+import { graphqlValidationRules, MAX_QUERY_TOKENS, refuseJsonDocuments } from './request-limits';
 
 /** Deep enough for every query the designer makes; stops deliberately nested abuse. */
 export const MAX_QUERY_DEPTH = 10;
@@ -30,6 +31,10 @@ export const MAX_QUERY_DEPTH = 10;
         sortSchema: true,
         graphiql: process.env.NODE_ENV !== 'production',
         queryDepth: MAX_QUERY_DEPTH,
+        // Aliases, tokens, introspection in production, JSON documents: request-limits.ts.
+        validationRules: graphqlValidationRules(process.env.NODE_ENV === 'production'),
+        graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
+        hooks: { preParsing: refuseJsonDocuments },
         errorFormatter: formatGraphqlErrors,
         subscription: {
           // connection_init must carry a valid token ({ authorization: 'Bearer …' } or { token }); a

@@ -55,8 +55,11 @@ export class LocalStack {
     return this.output;
   }
 
-  /** `withoutWorker`: `npm start --no-worker`, for a test that runs (and kills) the worker itself (worker-process.ts). */
-  async start(timeoutMs = 120_000, { withoutWorker = false } = {}): Promise<void> {
+  /**
+   * `withoutWorker`: `npm start --no-worker`, for a test that runs (and kills) the worker itself (worker-process.ts);
+   * `withoutTemporal`: `npm start --no-temporal`, for a drill that runs (and restarts) the Temporal server on the stack's port.
+   */
+  async start(timeoutMs = 120_000, { withoutWorker = false, withoutTemporal = false } = {}): Promise<void> {
     const { ports } = this.settings;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -78,7 +81,7 @@ export class LocalStack {
     delete env.DATABASE_URL;
     this.output = '';
     this.exitCode = null;
-    const flags = ['--skip-install', '--skip-build', ...(withoutWorker ? ['--no-worker'] : [])];
+    const flags = ['--skip-install', '--skip-build', ...(withoutWorker ? ['--no-worker'] : []), ...(withoutTemporal ? ['--no-temporal'] : [])];
     const child = spawn(process.execPath, ['scripts/start.mjs', ...flags], {
       cwd: REPO_ROOT,
       env,

@@ -70,6 +70,14 @@ describe('renderTemplate', () => {
       expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     });
 
+    it('increment / decrement neither print a prototype nor change the context (found by the hostile-template drill)', () => {
+      expect(renderTemplate('{% increment __proto__ %}{% increment __proto__ %}{% decrement constructor %}', context)).toBe('01-1');
+      const shared = { person: { traits: { firstName: 'Ada' } } };
+      expect(renderTemplate('{% increment person %}', shared)).toBe('0');
+      expect(renderTemplate('{{ person.traits.firstName }}', shared)).toBe('Ada');
+      expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    });
+
     it.each(['{% include "secrets.txt" %}', '{% render "/etc/passwd" %}', '{% layout "base" %}{% block x %}{% endblock %}'])(
       'has no file access: %s is a parse error',
       (source) => {

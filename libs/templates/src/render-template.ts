@@ -22,6 +22,16 @@ function parse(source: string, limits: TemplateLimits, field: string | undefined
 }
 
 /**
+ * The render's top-level variables: a copy of the context's own properties on an object without a
+ * prototype. liquidjs' increment/decrement write to (and print) this object, so on the context itself
+ * `{% increment __proto__ %}` printed Object.prototype ("[object Object]") and `{% increment person %}`
+ * overwrote the run's person for the next field (found by the hostile-template drill).
+ */
+function topLevelScope(context: object): object {
+  return Object.assign(Object.create(null) as object, context);
+}
+
+/**
  * Renders one LiquidJS template against `context` (the run's event, person, account), within the
  * limits: bounded source, time, allocations and output. Missing variables render as empty text.
  * Throws TemplateError naming the field and the cause.
@@ -35,7 +45,7 @@ export function renderTemplate(source: string, context: object, options: RenderT
   const templates = parse(source, limits, field, escape);
   let output: unknown;
   try {
-    output = engineFor(limits.maxSourceLength, escape).renderSync(templates, context, {
+    output = engineFor(limits.maxSourceLength, escape).renderSync(templates, topLevelScope(context), {
       renderLimit: limits.renderTimeMs,
       memoryLimit: limits.memoryLimit,
       ownPropertyOnly: true,

@@ -103,6 +103,14 @@ describe('parseSegmentRequest', () => {
     expect(rejection('track', { userId: 'x'.repeat(256), event: 'E' }).details.field).toBe('userId');
   });
 
+  it('rejects a clock skew that corrects the timestamp out of the range of dates (found by the hostile-request drill)', () => {
+    const far = { sentAt: '+275760-09-13T00:00:00.000Z', originalTimestamp: '-271821-04-20T00:00:00.000Z' };
+    expect(rejection('page', { anonymousId: 'a', ...far })).toMatchObject({ status: 400, details: { field: 'sentAt' } });
+    const batch = rejection('batch', { batch: [{ type: 'track', userId: 'u', event: 'E' }, { type: 'track', userId: 'u', event: 'E', ...far }] });
+    expect(batch.message).toMatch(/^batch\[1\]\.sentAt: is too far from the timestamp/);
+    expect(batch.details).toMatchObject({ field: 'batch[1].sentAt', index: 1 });
+  });
+
   it('rejects malformed JSON and non-object bodies', () => {
     expect(rejection('track', '{"userId": ').message).toMatch(/^Malformed JSON/);
     expect(rejection('track', '[1,2]').message).toBe('Request body must be a JSON object');

@@ -47,7 +47,7 @@ export function readSegmentBody(route: SegmentRoute, raw: Buffer): { body: JsonO
 export function validateSegmentBody(route: SegmentRoute, body: JsonObject, receivedAt: Date, newId: () => string): SegmentCall[] {
   if (route !== 'batch') {
     const parsed = validateCall(route, body, '');
-    return [normalize(route, parsed, { context: {}, sentAt: null }, receivedAt, newId)];
+    return [normalize(route, parsed, { context: {}, sentAt: null }, receivedAt, newId, '')];
   }
   const envelope = batchEnvelopeSchema.safeParse(body);
   if (!envelope.success) throw invalid(envelope.error.issues, '');
@@ -65,7 +65,7 @@ export function validateSegmentBody(route: SegmentRoute, body: JsonObject, recei
       throw new IngestError(400, `${field}: must be one of ${SEGMENT_CALL_TYPES.join(', ')}`, { field, index });
     }
     const parsed = validateCall(type as SegmentCallType, item, prefix, index);
-    return normalize(type as SegmentCallType, parsed, shared, receivedAt, newId);
+    return normalize(type as SegmentCallType, parsed, shared, receivedAt, newId, prefix, index);
   });
 }
 
@@ -101,10 +101,16 @@ function validateCall(type: SegmentCallType, body: JsonObject, prefix: string, i
   return parsed;
 }
 
-function normalize(type: SegmentCallType, call: ParsedCall, envelope: Envelope, receivedAt: Date, newId: () => string): SegmentCall {
+function normalize(type: SegmentCallType, call: ParsedCall, envelope: Envelope, receivedAt: Date, newId: () => string, prefix: string, index?: number): SegmentCall {
   const sentAt = toDate(call.sentAt ?? envelope.sentAt);
   // Segment's originalTimestamp is the client's own reading; a client replaying processed data may send both.
   const originalTimestamp = toDate(call.originalTimestamp ?? call.timestamp);
+  const timestamp = correctedTimestamp({ timestamp: originalTimestamp, sentAt, receivedAt });
+  if (Number.isNaN(timestamp.getTime())) {
+    // Each date parses, but sentAt and the timestamp lie so far apart that the corrected time is no date at all.
+    const field = join(prefix, 'sentAt');
+    throw new IngestError(400, `${field}: is too far from the timestamp to correct the clock skew (the result is not a date)`, { field, ...(index === undefined ? {} : { index }) });
+  }
   return {
     type,
     messageId: call.messageId || newId(),
@@ -118,7 +124,7 @@ function normalize(type: SegmentCallType, call: ParsedCall, envelope: Envelope, 
     properties: type === 'track' || type === 'page' || type === 'screen' ? (call.properties ?? {}) : {},
     traits: type === 'identify' || type === 'group' ? (call.traits ?? {}) : {},
     context: { ...envelope.context, ...(call.context ?? {}) },
-    timestamp: correctedTimestamp({ timestamp: originalTimestamp, sentAt, receivedAt }),
+    timestamp,
     originalTimestamp,
     sentAt,
     receivedAt,

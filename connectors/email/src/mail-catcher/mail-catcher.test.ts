@@ -22,6 +22,28 @@ describe('mail catcher', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
+  it('survives a client whose connection is reset mid-session (found by the worker-kill drill)', async () => {
+    const catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { connect } = await import('node:net');
+      const socket = connect(catcher.smtpPort, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('data', () => resolve())); // the greeting
+      socket.write('EHLO dying-worker\r\nMAIL FROM:<a@tripline.test>\r\nRCPT TO:<b@example.com>\r\nDATA\r\nSubject: half\r\n\r\nhalf a mess');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.resetAndDestroy(); // what the kernel does for a process killed with SIGKILL: RST, not FIN
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      // Heard and reported (unheard, the error event ended the process), and the next client is served.
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^mail catcher: a connection failed \(ECONNRESET\); still listening$/));
+      await sendTo(catcher, { subject: 'After the reset', text: 'still here', messageId: '<after@test>' });
+      expect(catcher.messages().map((m) => m.subject)).toEqual(['After the reset']);
+    } finally {
+      warn.mockRestore();
+      await catcher.close();
+    }
+  });
+
   it('reports the real ports when given 0 and serves the messages as JSON', async () => {
     const catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
     try {

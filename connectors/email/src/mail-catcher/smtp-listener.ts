@@ -10,7 +10,7 @@ const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
  * and kept. It listens on loopback only; it is a catcher, not a relay.
  */
 export function createSmtpListener(store: MessageStore): SMTPServer {
-  return new SMTPServer({
+  const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
     authOptional: true,
@@ -37,4 +37,10 @@ export function createSmtpListener(store: MessageStore): SMTPServer {
         });
     },
   });
+  // smtp-server re-emits every connection's socket error on the server; unheard, a client that dies
+  // mid-session (a worker SIGKILLed while sending: ECONNRESET) took the catcher and `npm start` down.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.warn(`mail catcher: a connection failed (${error.code ?? error.message}); still listening`);
+  });
+  return server;
 }
