@@ -56,7 +56,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     drill: 1,
     found: 'A worker killed while an action runs leaves that action to its 2-minute start-to-close timeout before another worker retries it (runs finish, but up to 2 minutes late).',
-    open: '`executeAction` could heartbeat every few seconds with a 30 s heartbeat timeout, as the polls do since they were drilled; that is a workflow change (activity options) for the worker’s owners, with a replay check of the recorded histories.',
+    fixed: '`executeAction` and `compensateAction` heartbeat every 5 s under a 30 s heartbeat timeout, as the polls do (`workflow-workers/src/activities/heartbeat.ts`, activity options in `workflows/activity-proxies.ts` and `compensation-activities.ts`; test in `heartbeat.test.ts`; the recorded histories still replay).',
   },
   {
     drill: 4,

@@ -132,7 +132,7 @@ export const workerKillDrill: Drill = {
         checks: checks.list,
         notes: [
           "The ledger claims a step key before the send and completes it after; an attempt that finds the key claimed but not completed sends again, because the first attempt's outcome is unknown. A kill between the SMTP server's acceptance and the completion therefore delivers the email twice, with the same Message-ID (derived from the key), by which mail clients recognise the copy. Exactly-once across SMTP needs the receiver: no sender-side bookkeeping can close that window.",
-          'A kill during a send leaves the action to its 2-minute start-to-close timeout before it is retried (executeAction does not heartbeat); heartbeats with a 30 s heartbeat timeout, as the polls have, would cut the recovery to about 30 s.',
+          'A kill during a send is noticed by its 30 s heartbeat timeout (executeAction heartbeats every 5 s), after which the action is retried on the restarted worker and the ledger decides whether it acts again.',
         ],
       };
     });

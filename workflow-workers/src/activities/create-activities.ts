@@ -5,6 +5,7 @@ import { adjustScore, type AdjustScoreInput, type ScoreReading } from './adjust-
 import { changeApprovalActivities } from '../change-approval/change-approval-activities';
 import { approvalActivities } from './approval-activities';
 import { executeAction, type ExecuteActionDeps } from './execute-action';
+import { whileHeartbeating } from './heartbeat';
 import { toApplicationFailure } from './to-application-failure';
 
 /**
@@ -21,7 +22,7 @@ export function createActivities(deps: ExecuteActionDeps) {
 
     async executeAction(request: ExecuteActionInput): Promise<ExecuteActionResult> {
       try {
-        return await executeAction(deps, request);
+        return await whileHeartbeating(() => executeAction(deps, request));
       } catch (error) {
         throw toApplicationFailure(error);
       }
@@ -30,7 +31,7 @@ export function createActivities(deps: ExecuteActionDeps) {
     /** Undoes one completed action step (compensation), under the ledger key `<action key>:undo`. */
     async compensateAction(request: CompensateActionInput): Promise<CompensateActionResult> {
       try {
-        return await compensateAction(deps, request);
+        return await whileHeartbeating(() => compensateAction(deps, request));
       } catch (error) {
         throw toApplicationFailure(error);
       }

@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { applyPoll, InvalidInputError, formatIssues, type ConnectorRegistry, type PollingTriggerDefinition } from '@tripline/connector-sdk';
 import { loadConnectionConfig } from '../activities/load-connection';
 import { NonRetryableActivityError } from '../activities/non-retryable-activity-error';
+import { whileHeartbeating } from '../activities/heartbeat';
 import { toApplicationFailure } from '../activities/to-application-failure';
 import type { WorkerApi } from '../worker-api/worker-api';
 import type { PollOnceInput, PollOnceResult, PollState } from './poll-types';
@@ -30,9 +31,6 @@ function pollingTrigger(connectors: ConnectorRegistry, connectorName: string, tr
  * delivery lands, the retry polls again from the same checkpoint: nothing is lost, and a delivery
  * that did land is deduplicated by item ids.
  */
-/** How often a running poll heartbeats. */
-const HEARTBEAT_EVERY_MS = 5_000;
-
 export async function pollAndDeliver(deps: PollingDeps, input: PollOnceInput, signal?: AbortSignal): Promise<PollOnceResult> {
   const where = `trigger ${input.connector}.${input.trigger} of connection ${input.connectionId}`;
   const trigger = pollingTrigger(deps.connectors, input.connector, input.trigger);
@@ -73,15 +71,11 @@ export function createPollingActivities(deps: PollingDeps) {
     },
 
     async pollAndDeliver(input: PollOnceInput): Promise<PollOnceResult> {
-      const context = Context.current();
       // Alive while the vendor is slow or the delivery is large (the workflow's heartbeat timeout is 30 s).
-      const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
       try {
-        return await pollAndDeliver(deps, input, context.cancellationSignal);
+        return await whileHeartbeating(() => pollAndDeliver(deps, input, Context.current().cancellationSignal));
       } catch (error) {
         throw toApplicationFailure(error);
-      } finally {
-        clearInterval(beat);
       }
     },
 

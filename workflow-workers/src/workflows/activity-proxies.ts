@@ -35,6 +35,9 @@ export function actionActivities(retry: RetryPolicy | undefined, taskQueue?: str
   return proxyActivities<Pick<PlaybookActivities, 'executeAction'>>({
     ...(taskQueue ? { taskQueue } : {}),
     startToCloseTimeout: '2 minutes',
+    // The activity heartbeats every 5 s (activities/heartbeat.ts): a worker killed mid-send is noticed
+    // in 30 s and the step retried (the ledger decides whether to act again), not after 2 minutes.
+    heartbeatTimeout: '30 seconds',
     retry: {
       initialInterval: retry?.initialInterval ? parseDuration(retry.initialInterval) : '2 seconds',
       backoffCoefficient: 2,

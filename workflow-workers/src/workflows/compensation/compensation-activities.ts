@@ -14,6 +14,7 @@ export function undoActivities(connector: string): Pick<PlaybookActivities, 'com
   return proxyActivities<Pick<PlaybookActivities, 'compensateAction'>>({
     taskQueue: connectorTaskQueue(workflowInfo().taskQueue, connector),
     startToCloseTimeout: '2 minutes',
+    heartbeatTimeout: '30 seconds', // the activity heartbeats every 5 s (activities/heartbeat.ts)
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: UNDO_ATTEMPTS },
   });
 }
