@@ -6,7 +6,7 @@ import type { PlaybookRecord, Role } from '../../api/types';
 import { parseRoute } from '../../app/routes';
 import { useSessionStore } from '../../store/session-store';
 import { TemplatesPage } from './TemplatesPage';
-import { playbookFromTemplate, TEMPLATES } from './templates';
+import { GALLERY_TEMPLATES, playbookFromTemplate, TEMPLATES } from './templates';
 
 jest.mock('../../api/operations', () => ({ createPlaybook: jest.fn() }));
 
@@ -30,6 +30,14 @@ describe('the template gallery', () => {
       expect(copy).toMatchObject({ id: 'my-copy', name: 'My copy!', version: 1 });
       expect(validate(copy).problems).toEqual([]);
     }
+  });
+
+  it('covers each of the six templates of issue 7, and every card says which one it is', () => {
+    for (const title of GALLERY_TEMPLATES) {
+      expect(TEMPLATES.filter(({ covers }) => covers?.startsWith(title)).map(({ playbook }) => playbook.id)).not.toEqual([]);
+    }
+    expect(TEMPLATES.filter(({ covers }) => covers === null).map(({ playbook }) => playbook.id)).toEqual(['demo-request-follow-up']);
+    expect(new Set(TEMPLATES.map(({ playbook }) => playbook.id)).size).toBe(TEMPLATES.length);
   });
 
   it('lists every template with its description and creates a playbook from one', async () => {

@@ -8,18 +8,37 @@ export interface PlaybookTemplate {
   covers: string | null;
 }
 
-const COVERS: Record<string, string> = {
-  'trial-conversion': 'Free trial to paid conversion',
-  'win-loss-interview': 'Win-loss post-loss interview sequence',
-  'post-loss-email-sequence': 'Win-loss post-loss interview sequence',
-  'sdr-follow-up-sla': 'PQL three-tier handoff (medium tier: SDR, SLA timer)',
-  'ae-escalation-sla': 'PQL three-tier handoff (high tier: AE escalation, SLA timer)',
+/** The six templates issue 7 asks the gallery for. */
+export const GALLERY_TEMPLATES = [
+  'PQL three-tier handoff',
+  'Free trial to paid conversion',
+  'Usage-based upsell',
+  'Churn prevention on inactivity',
+  'Win-loss post-loss interview sequence',
+  '30-day onboarding activation checklist',
+] as const;
+
+type GalleryTemplate = (typeof GALLERY_TEMPLATES)[number];
+
+/** Which of the six each example playbook is (a card says "PQL three-tier handoff (medium tier: …)"). */
+const COVERS: Record<string, { template: GalleryTemplate; detail?: string }> = {
+  'pql-three-tier-handoff': { template: 'PQL three-tier handoff', detail: 'all three tiers, SLA timers' },
+  'sdr-follow-up-sla': { template: 'PQL three-tier handoff', detail: 'medium tier: SDR, SLA timer' },
+  'ae-escalation-sla': { template: 'PQL three-tier handoff', detail: 'high tier: AE escalation, SLA timer' },
+  'trial-conversion': { template: 'Free trial to paid conversion' },
+  'usage-based-upsell': { template: 'Usage-based upsell' },
+  'churn-prevention-inactivity': { template: 'Churn prevention on inactivity' },
+  'win-loss-post-loss-interview': { template: 'Win-loss post-loss interview sequence' },
+  'post-loss-email-sequence': { template: 'Win-loss post-loss interview sequence' },
+  'onboarding-activation-30-day': { template: '30-day onboarding activation checklist' },
 };
 
-export const TEMPLATES: readonly PlaybookTemplate[] = [...EXAMPLE_PLAYBOOKS, ...SLA_PLAYBOOKS].map((playbook) => ({
-  playbook,
-  covers: COVERS[playbook.id] ?? null,
-}));
+const coversText = ({ template, detail }: { template: string; detail?: string }) => (detail ? `${template} (${detail})` : template);
+
+export const TEMPLATES: readonly PlaybookTemplate[] = [...EXAMPLE_PLAYBOOKS, ...SLA_PLAYBOOKS].map((playbook) => {
+  const covers = COVERS[playbook.id];
+  return { playbook, covers: covers ? coversText(covers) : null };
+});
 
 /** The definition a new playbook starts from: the template, renamed, with an id of its own. */
 export function playbookFromTemplate(template: Playbook, name: string): Playbook {

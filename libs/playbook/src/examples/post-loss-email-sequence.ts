@@ -1,7 +1,6 @@
 import type { Playbook } from '../dsl/types';
-
-/** Touches go out on weekday mornings in the buyer's time zone (their `timezone` trait, else UTC). */
-const WEEKDAY_MORNING = { days: [1, 2, 3, 4, 5], startHour: 9, endHour: 12 };
+// Touches go out on weekday mornings in the buyer's time zone (their `timezone` trait, else UTC).
+import { WEEKDAY_MORNING } from './shared-steps';
 
 const INTERVIEW_LINK = '{{ event.properties.interviewUrl | default: "reply to this email and we will send you the link" }}';
 const GIFT_CARD = '{% if event.properties.amount >= 50000 %}$100{% else %}$50{% endif %}';

@@ -1,4 +1,6 @@
-import type { Filter, Playbook, WaitForEventStep } from '../dsl/types';
+import type { Playbook } from '../dsl/types';
+import { pqlThreeTierHandoff } from './pql-three-tier-handoff';
+import { ACCOUNT_NAME, awaitCrmTask, CRM_TASK_COMPLETED, email, SALES_MANAGER } from './shared-steps';
 
 /**
  * SLA timers of the three-tier PQL action matrix (domain material: "Automated actions within 1 hour
@@ -9,26 +11,13 @@ import type { Filter, Playbook, WaitForEventStep } from '../dsl/types';
  *
  * - Low tier (automated action within 1 h): needs no timer. The automated action is the run's first
  *   step, started as soon as the firing is dispatched (seconds; see docs/benchmarks.md).
- * - The CRM task itself and the Slack alert come with the HubSpot/Salesforce and Slack connectors
- *   (later issues); until then the owner is told by email and the escalation is an email to the
- *   manager. Swapping the action steps keeps the timers as they are.
- * - "CRM Task Completed" is the event a CRM connector reports when the task closes (or any source
- *   sending it to /v1/track for a member of the account), with `taskType` telling which task.
+ * - These two tell the owner and the manager by email, so they run with nothing but the seeded email
+ *   connection. The three tiers in one playbook, with the HubSpot task and the Slack alert on the
+ *   same timers, is pql-three-tier-handoff.ts.
  */
-export const CRM_TASK_COMPLETED = 'CRM Task Completed';
+export { CRM_TASK_COMPLETED };
 
-function taskCompleted(taskType: string): Filter {
-  return { property: 'event.properties.taskType', operator: 'eq', value: taskType };
-}
-
-function awaitTask(label: string, taskType: string, timeout: string): WaitForEventStep {
-  return { kind: 'waitForEvent', label, event: { name: CRM_TASK_COMPLETED, where: taskCompleted(taskType) }, timeout };
-}
-
-const email = (label: string, to: string, subject: string, text: string[]) =>
-  ({ kind: 'action', label, connector: 'email', action: 'send', connection: 'default-email', input: { to, subject, text: text.join('\n') } }) as const;
-
-const ACCOUNT = '{{ account.traits.name | default: account.id }}';
+const ACCOUNT = ACCOUNT_NAME;
 
 /** Medium tier (41–70): the SDR follows up within 48 hours, or their manager is told. */
 export const sdrFollowUpSla: Playbook = {
@@ -45,10 +34,10 @@ export const sdrFollowUpSla: Playbook = {
       `${ACCOUNT} has entered the Medium PQL tier.`,
       'Reach out with the value email sequence and a call within 48 hours, then complete the follow-up task in the CRM.',
     ]),
-    'await-follow-up': awaitTask('SDR follow-up done (48 h SLA)', 'sdr_follow_up', '48h'),
+    'await-follow-up': awaitCrmTask('SDR follow-up done (48 h SLA)', 'sdr_follow_up', '48h'),
     'escalate-to-manager': email(
       'Alert the sales manager',
-      '{{ account.traits.salesManagerEmail | default: "sales-managers@example.com" }}',
+      SALES_MANAGER,
       `SLA missed: no SDR follow-up with ${ACCOUNT} in 48 h`,
       [`${ACCOUNT} entered the Medium PQL tier 48 hours ago and its follow-up task is still open.`, 'Please reassign it or follow up yourself.'],
     ),
@@ -82,10 +71,10 @@ export const aeEscalationSla: Playbook = {
       `${ACCOUNT} has entered the High PQL tier with a clear expansion opportunity.`,
       'Book the joint call (demo of the higher tiers) within 24 hours and complete the call task in the CRM.',
     ]),
-    'await-call': awaitTask('Joint call done (24 h SLA)', 'ae_call', '24h'),
+    'await-call': awaitCrmTask('Joint call done (24 h SLA)', 'ae_call', '24h'),
     'escalate-to-manager': email(
       'Ask the manager to reassign',
-      '{{ account.traits.salesManagerEmail | default: "sales-managers@example.com" }}',
+      SALES_MANAGER,
       `SLA missed: no AE call with ${ACCOUNT} in 24 h`,
       [`${ACCOUNT} entered the High PQL tier 24 hours ago and the joint call has not happened.`, 'Please reassign the account to an available AE.'],
     ),
@@ -104,5 +93,9 @@ export const aeEscalationSla: Playbook = {
   },
 };
 
-/** The SLA samples. Not in EXAMPLE_PLAYBOOKS: their emails go to the sales team, not to the person. */
-export const SLA_PLAYBOOKS: readonly Playbook[] = [sdrFollowUpSla, aeEscalationSla];
+/**
+ * The sales-team samples of the PQL action matrix: the three tiers in one playbook (Slack, CRM tasks,
+ * the in-app message webhook) and the two SLA timers on their own. Not in EXAMPLE_PLAYBOOKS: their
+ * actions go to the sales team (or the product), not to the person. The template gallery offers both.
+ */
+export const SLA_PLAYBOOKS: readonly Playbook[] = [pqlThreeTierHandoff, sdrFollowUpSla, aeEscalationSla];
