@@ -104,6 +104,8 @@ describe('playbookToFlow', () => {
     expect(stepNode(nodes, 'has-email').data.status).toBe('completed');
     expect(stepNode(nodes, 'send-confirmation').data.status).toBe('failed');
     expect(stepNode(nodes, 'no-email').data.status).toBeUndefined();
+    expect(stepNode(nodes, 'has-email').ariaLabel).toBe('Condition step "Has an email address?" (completed): If email is known');
+    expect(stepNode(nodes, 'no-email').ariaLabel).toMatch(/^End step "[^"]+": /);
     expect((nodes[0] as TriggerFlowNode).data.fired).toBe(true);
     const taken = edges.filter((e) => e.data?.taken).map((e) => `${e.source}->${e.target}`);
     expect(taken).toEqual([`${TRIGGER_NODE_ID}->has-email`, 'has-email->send-confirmation']);

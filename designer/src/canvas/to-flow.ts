@@ -119,7 +119,8 @@ export function playbookToFlow(playbook: Playbook, overlay: FlowOverlay = {}): P
       id,
       type: 'step',
       position: positions.get(id)!,
-      ariaLabel: `${kindLabel(step.kind)} step "${title}": ${summary}`,
+      // On a run the status is part of the name, so a screen reader hears how each step went.
+      ariaLabel: `${kindLabel(step.kind)} step "${title}"${run ? ` (${run.status})` : ''}: ${summary}`,
       data: {
         stepId: id,
         kind: step.kind,
