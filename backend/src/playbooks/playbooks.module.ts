@@ -8,10 +8,12 @@ import { PlaybookEntity } from './playbook.entity';
 import { PlaybooksResolver } from './playbooks.resolver';
 import { PlaybooksService } from './playbooks.service';
 import { PublishedPlaybooksService } from './published-playbooks.service';
+import { PlaybookActivityResolver } from './activity/playbook-activity.resolver';
+import { PlaybookActivityService } from './activity/playbook-activity.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PlaybookEntity, PlaybookVersionEntity]), AuthModule, ApprovalPolicyModule],
-  providers: [PlaybooksService, PublishedPlaybooksService, PlaybooksResolver, PlaybookVersionResolver],
+  providers: [PlaybooksService, PublishedPlaybooksService, PlaybooksResolver, PlaybookVersionResolver, PlaybookActivityService, PlaybookActivityResolver],
   exports: [PlaybooksService, PublishedPlaybooksService],
 })
 export class PlaybooksModule {}

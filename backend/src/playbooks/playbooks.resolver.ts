@@ -9,18 +9,25 @@ import { PlaybookVersionModel } from './models/playbook-version.model';
 import { PlaybookModel } from './models/playbook.model';
 import { ValidationResultModel } from './models/validation-result.model';
 import { PlaybooksService } from './playbooks.service';
+import { PlaybookActivityService } from './activity/playbook-activity.service';
 
 /** Every role reads playbooks; editors (and admins) write and publish them. */
 @Resolver(() => PlaybookModel)
 export class PlaybooksResolver {
-  constructor(private readonly service: PlaybooksService) {}
+  constructor(
+    private readonly service: PlaybooksService,
+    private readonly activity: PlaybookActivityService,
+  ) {}
 
   @Query(() => [PlaybookModel], { description: 'Newest first; `search` matches the name, ignoring case' })
   async playbooks(
     @CurrentPrincipal() principal: Principal,
     @Args('search', { type: () => String, nullable: true }) search?: string | null,
   ): Promise<PlaybookModel[]> {
-    return (await this.service.list(principal.workspaceId, search)).map(PlaybookModel.from);
+    const playbooks = (await this.service.list(principal.workspaceId, search)).map(PlaybookModel.from);
+    const activity = await this.activity.activityOf(principal.workspaceId, playbooks.map((p) => p.id));
+    for (const playbook of playbooks) playbook.activity = activity.get(playbook.id);
+    return playbooks;
   }
 
   @Query(() => PlaybookModel, { nullable: true, description: 'NOT_FOUND for an unknown id or one of another workspace' })

@@ -1,5 +1,6 @@
 /** Governance data on screen: playbook histories, change requests and the approvals inbox. */
 import { create } from 'zustand';
+import { APPROVER_ROLES } from '@tripline/playbook';
 import {
   fetchChangeRequest,
   fetchPlaybookHistory,
@@ -107,8 +108,11 @@ export const useChangesStore = create<ChangesState>()((set) => ({
   reset: () => set(initial),
 }));
 
-/** Roles that see the approvals inbox. */
+/**
+ * Roles that see the approvals inbox: every role that may be asked to decide (a gate can be assigned
+ * to editors or operators too); viewers only read.
+ */
 export function seesApprovals(role: string | null): boolean {
-  return role === 'admin' || role === 'approver';
+  return role !== null && (APPROVER_ROLES as readonly string[]).includes(role);
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '../../graphql/scalars';
+import type { PlaybookActivity } from '../activity/playbook-activity.model';
 import type { PlaybookEntity } from '../playbook.entity';
 import { PlaybookStatus } from './playbook-status.enum';
 
@@ -10,6 +11,9 @@ export class PlaybookModel {
 
   /** Not exposed: lets field resolvers (versions) stay inside the playbook's workspace. */
   workspaceId!: string;
+
+  /** Not exposed: the list's pending change request and run stats, read for all listed playbooks at once. */
+  activity?: PlaybookActivity;
 
   @Field()
   name!: string;
