@@ -13,6 +13,7 @@ import { inTimeOrder } from '../triggers/scored-event';
 import { TriggersService } from '../triggers/triggers.service';
 import { signalWaitingRuns } from '../run-waits/signal-waiting-runs';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { EventTail } from '../event-tail/event-tail';
 import { eventStore } from './event-store';
 import { IngestError } from './segment/ingest-error';
 import { readSegmentBody, SegmentRoute, validateSegmentBody } from './segment/parse-segment-request';
@@ -50,6 +51,7 @@ export class IngestService {
     private readonly scoring: LiveScoringService,
     private readonly outbox: OutboxWriter,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly tail: EventTail,
   ) {}
 
   async handle(route: SegmentRoute, raw: Buffer, authorization: string | undefined): Promise<IngestResult> {
@@ -77,6 +79,8 @@ export class IngestService {
     const result = await this.transactions.run(
       async (manager) => {
       const now = new Date();
+      // Only while someone watches the live tail (else null: no extra work).
+      const tail = this.tail.collector(workspaceId);
       const stored = await eventStore.storedMessageIds(manager, workspaceId, unique.map((c) => c.messageId));
       const fresh = unique.filter((c) => !stored.has(c.messageId));
       const graph = await this.identity.load(manager, workspaceId, fresh);
@@ -90,6 +94,7 @@ export class IngestService {
       }
       const personIds = applied.map((id) => graph.resolve(id));
       await eventStore.insert(manager, workspaceId, fresh, personIds);
+      tail?.stored(fresh, personIds, (i) => graph.person(personIds[i]!).accountId, options.source ?? segmentSource);
       await recordSourceQuality(manager, workspaceId, options.source ?? segmentSource, calls, fresh, (i) => graph.person(personIds[i]));
 
       const tracks: TrackedEvent[] = [];
@@ -111,17 +116,23 @@ export class IngestService {
       const timed = inTimeOrder(tracks);
       const triggerBatch = await this.triggers.begin(manager, workspaceId, timed);
       const scoring = await this.scoring.begin(manager, workspaceId, timed.map((e) => e.scored), triggerBatch.scoreReaders);
-      for (const event of timed) triggerBatch.onEvent(event, scoring.apply(event.scored), scoring);
+      for (const event of timed) {
+        const changes = scoring.apply(event.scored);
+        tail?.scored(event.scored.messageId, changes);
+        triggerBatch.onEvent(event, changes, scoring);
+      }
       await scoring.save(manager, now);
       const firings = await this.triggers.enroll(manager, workspaceId, tracks, triggerBatch, now);
       await this.outbox.addStartPlaybookRuns(manager, firings, now);
       const alsoFirings = options.alsoInTransaction ? await options.alsoInTransaction(manager, now, fresh.length) : 0;
-      return { stored: fresh.length, firings: firings.length + alsoFirings, signalled };
+      return { stored: fresh.length, firings: firings.length + alsoFirings, signalled, tail };
       },
       { lockKey: `ingest:${workspaceId}` },
     );
     // Enrollments to start and waiting runs to wake go out now, not at the next outbox poll.
     if (result.firings > 0 || result.signalled > 0) this.dispatcher.nudge();
+    // Committed: the live tail hears of it (fire-and-forget, never for a rolled-back batch).
+    if (result.tail) this.tail.publishAfterCommit(result.tail);
     return { stored: result.stored, firings: result.firings, duplicates: calls.length - result.stored };
   }
 

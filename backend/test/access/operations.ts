@@ -214,6 +214,18 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     note: 'Editors try drafts before asking for approval; it writes nothing',
   },
   dataQuality: { kind: 'query', allowed: EVERY_ROLE, document: `{ dataQuality { source received stored } }` },
+  recentEvents: {
+    kind: 'query',
+    allowed: EVERY_ROLE,
+    document: `query($filter: EventTailFilter) { recentEvents(limit: 20, filter: $filter) { messageId personId accountId scoreEffects { modelId points } } }`,
+    variables: { filter: { personId: ref('person') } },
+  },
+  eventsIngested: {
+    kind: 'subscription',
+    allowed: EVERY_ROLE,
+    document: `subscription($filter: EventTailFilter) { eventsIngested(filter: $filter) { messageId scoreEffects { points } } }`,
+    variables: { filter: { accountId: ref('account') } },
+  },
 
   // --- runs ----------------------------------------------------------------------------------
   runs: {
@@ -283,6 +295,18 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   // --- connections and their triggers (credentials: admins only) -----------------------------
   connectorCatalogue: { kind: 'query', allowed: EVERY_ROLE, document: `{ connectorCatalogue { name } }`, note: 'The step forms of the designer need it; no workspace data' },
   connections: { kind: 'query', allowed: admin, document: `{ connections { id name connector } }` },
+  connectionOptions: {
+    kind: 'query',
+    allowed: editors,
+    document: `{ connectionOptions { id name connector health } }`,
+    note: "Editors pick a step's connection: names and health, never a config",
+  },
+  connectionBudgets: {
+    kind: 'query',
+    allowed: editors,
+    document: `query($connectionId: ID) { connectionBudgets(connectionId: $connectionId) { connectionId callsLastDay vendorQuota { remaining } } }`,
+    variables: { connectionId: ref('connection') },
+  },
   createConnection: {
     kind: 'mutation',
     allowed: admin,

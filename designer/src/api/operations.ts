@@ -11,7 +11,6 @@ import type {
   PlaybookWithVersions,
   Run,
   RunFilter,
-  WorkspaceConnection,
 } from './types';
 
 const PLAYBOOK_FIELDS = `id name description status draft publishedVersion createdAt updatedAt`;
@@ -36,7 +35,11 @@ export async function fetchMe(): Promise<Me> {
 
 export async function listPlaybooks(search: string): Promise<PlaybookRecord[]> {
   const data = await graphql<{ playbooks: PlaybookRecord[] }>(
-    `query Playbooks($search: String) { playbooks(search: $search) { ${PLAYBOOK_FIELDS} } }`,
+    `query Playbooks($search: String) {
+      playbooks(search: $search) {
+        ${PLAYBOOK_FIELDS} pendingChangeRequestId runStats { days started inProgress completed failed lastRunAt }
+      }
+    }`,
     { search: search.trim() === '' ? null : search.trim() },
   );
   return data.playbooks;
@@ -151,10 +154,4 @@ export async function fetchDesignerCatalogue(): Promise<DesignerCatalogueData> {
       scoringModels { id name draft versions { version definition } }
     }`,
   );
-}
-
-/** The workspace's connections (names and connectors only; credentials never leave the API). Admins only. */
-export async function listConnections(): Promise<WorkspaceConnection[]> {
-  const data = await graphql<{ connections: WorkspaceConnection[] }>(`query Connections { connections { id name connector } }`);
-  return data.connections;
 }

@@ -48,6 +48,19 @@ export interface PlaybookRecord {
   publishedVersion: number | null;
   createdAt: string;
   updatedAt: string;
+  /** Read by the list only: the change request waiting for approval, if any. */
+  pendingChangeRequestId?: string | null;
+  /** Read by the list only: runs started in the last `days` days. */
+  runStats?: PlaybookRunStats;
+}
+
+export interface PlaybookRunStats {
+  days: number;
+  started: number;
+  inProgress: number;
+  completed: number;
+  failed: number;
+  lastRunAt: string | null;
 }
 
 export interface PlaybookWithVersions extends PlaybookRecord {

@@ -8,6 +8,7 @@ import { PlaybookPage } from '../features/playbooks/PlaybookPage';
 import { PlaybooksPage } from '../features/playbooks/PlaybooksPage';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage';
 import { EventsPage } from '../features/events/EventsPage';
+import { LiveEventsPage } from '../features/events/LiveEventsPage';
 import { RunPage } from '../features/runs/RunPage';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { RunsPage } from '../features/runs/RunsPage';
@@ -30,7 +31,8 @@ function SignedInApp({ token }: { token: string }) {
   return (
     <div className="app">
       <Header />
-      <main className="page">
+      {/* Keyed by the token: switching workspace remounts the page, which loads the new workspace's data. */}
+      <main className="page" key={token}>
         <CurrentPage />
       </main>
     </div>
@@ -59,6 +61,8 @@ function CurrentPage() {
       return <TemplatesPage />;
     case 'events':
       return <EventsPage />;
+    case 'liveEvents':
+      return <LiveEventsPage />;
     case 'scoringModels':
       return <ScoringModelsPage />;
     case 'scoringModel':

@@ -7,6 +7,7 @@ describe('routes', () => {
     ['/playbooks/', { name: 'playbooks' }],
     ['/playbooks/pb_1', { name: 'playbook', id: 'pb_1' }],
     ['/runs', { name: 'runs' }],
+    ['/events/live', { name: 'liveEvents' }],
     ['/runs/run%2F7', { name: 'run', id: 'run/7' }],
     ['/runs/a/b', { name: 'notFound', path: '/runs/a/b' }],
     ['/settings', { name: 'notFound', path: '/settings' }],

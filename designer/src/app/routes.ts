@@ -9,6 +9,7 @@ export type Route =
   | { name: 'connections' }
   | { name: 'templates' }
   | { name: 'events' }
+  | { name: 'liveEvents' }
   | { name: 'scoringModels' }
   | { name: 'scoringModel'; id: string }
   | { name: 'playbookBacktest'; id: string }
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && section === 'connections') return { name: 'connections' };
   if (parts.length === 1 && section === 'templates') return { name: 'templates' };
   if (parts.length === 1 && section === 'events') return { name: 'events' };
+  if (parts.length === 2 && section === 'events' && id === 'live') return { name: 'liveEvents' };
   if (section === 'scoring-models' && rest.length === 0 && id !== null) return id === undefined ? { name: 'scoringModels' } : { name: 'scoringModel', id };
   if (section === 'playbooks' && typeof id === 'string' && rest.length === 1 && rest[0] === 'backtest') return { name: 'playbookBacktest', id };
   if (rest.length === 0 && id !== null) {
@@ -55,6 +57,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/templates';
     case 'events':
       return '/events';
+    case 'liveEvents':
+      return '/events/live';
     case 'run':
       return `/runs/${encodeURIComponent(route.id)}`;
     case 'approvals':

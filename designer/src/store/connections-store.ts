@@ -1,18 +1,17 @@
 /**
- * The workspace's connections, for the action panel's connection picker. Listing connections is an
- * admin operation (docs/graphql-contract.md): for other roles the API answers FORBIDDEN, and the
- * picker falls back to typing a connection's name.
+ * The workspace's connections, for the action panel's connection picker (`connectionOptions`: names
+ * and health, for editors and admins). Other roles get FORBIDDEN, and the picker falls back to
+ * typing a connection's name (they cannot edit anyway).
  */
 import { create } from 'zustand';
 import { GraphqlRequestError } from '../api/graphql-client';
-import { listConnections } from '../api/operations';
-import type { WorkspaceConnection } from '../api/types';
+import { listConnectionOptions, type ConnectionOption } from '../api/connection-budget-operations';
 import { useSessionStore } from './session-store';
 
 export type ConnectionsStatus = 'idle' | 'loading' | 'ready' | 'forbidden' | 'failed';
 
 export interface ConnectionsState {
-  connections: WorkspaceConnection[];
+  connections: ConnectionOption[];
   status: ConnectionsStatus;
   load: () => Promise<void>;
 }
@@ -24,7 +23,7 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => ({
     if (get().status !== 'idle' && get().status !== 'failed') return;
     set({ status: 'loading' });
     try {
-      set({ connections: await listConnections(), status: 'ready' });
+      set({ connections: await listConnectionOptions(), status: 'ready' });
     } catch (error) {
       set({ status: error instanceof GraphqlRequestError && error.code === 'FORBIDDEN' ? 'forbidden' : 'failed' });
     }

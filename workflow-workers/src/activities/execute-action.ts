@@ -8,6 +8,7 @@ import { prepareEmailOutreach } from './email-outreach';
 import { claimOutreach, commitOutreach } from './frequency-cap';
 import { loadConnectionConfig } from './load-connection';
 import { NonRetryableActivityError } from './non-retryable-activity-error';
+import { reportVendorQuota } from './report-vendor-quota';
 
 export interface ExecuteActionDeps {
   workerApi: WorkerApi;
@@ -88,6 +89,7 @@ export async function executeAction(deps: ExecuteActionDeps, request: ExecuteAct
   if (usesLedger) {
     await completeLedgerPatiently(deps.workerApi, { workspaceId: request.workspaceId, key, result: output });
   }
+  await reportVendorQuota(deps.workerApi, request, auth, output, context.log);
   return { input: rendered, output, fromLedger: false, idempotencyKey: key, compensation };
 }
 

@@ -17,6 +17,7 @@ import { adjustScoreResponseSchema } from './score-responses';
 import { suppressionCheckSchema, unsubscribeLinkSchema } from './email-suppression-responses';
 import type { AddSuppressionsRequest, SuppressionCheck, SuppressionCheckRequest, UnsubscribeLink, UnsubscribeLinkRequest } from './email-suppression-types';
 import type { AdjustScoreRequest, AdjustScoreResponse } from './score-types';
+import type { VendorQuotaReport } from './vendor-quota-types';
 import { WorkerApiError, type ConnectionRecord, type LedgerClaim, type LedgerKey, type WorkerApi } from './worker-api';
 
 export interface HttpWorkerApiOptions {
@@ -60,6 +61,10 @@ export class HttpWorkerApi implements WorkerApi {
 
   async postRunEvent(event: RunEvent): Promise<void> {
     await this.request('POST', `/internal/runs/${encodeURIComponent(event.runId)}/events`, event);
+  }
+
+  async reportVendorQuota(workspaceId: string, connection: string, report: VendorQuotaReport): Promise<void> {
+    await this.request('POST', `/internal/workspaces/${encodeURIComponent(workspaceId)}/connections/${encodeURIComponent(connection)}/vendor-quota`, report);
   }
 
   async getConnection(workspaceId: string, idOrName: string): Promise<ConnectionRecord> {

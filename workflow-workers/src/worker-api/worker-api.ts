@@ -12,6 +12,7 @@ import type { ChangeLevelTimeoutRequest, ChangeLevelTimeoutResponse, ChangeNotif
 import type { AdjustScoreRequest, AdjustScoreResponse } from './score-types';
 import type { FrequencyCapClaim, FrequencyCapClaimRequest, FrequencyCapCommit, FrequencyCapCommitRequest } from './frequency-cap-types';
 import type { AddSuppressionsRequest, SuppressionCheck, SuppressionCheckRequest, UnsubscribeLink, UnsubscribeLinkRequest } from './email-suppression-types';
+import type { VendorQuotaReport } from './vendor-quota-types';
 
 /** A connection as the API hands it to the worker: config decrypted, so it must never be logged. */
 export interface ConnectionRecord {
@@ -62,6 +63,8 @@ export interface WorkerApi {
   escalateChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse>;
   /** changeApproval: a level's last timeout passed; the API expires the request. */
   expireChangeLevel(requestId: string, request: ChangeLevelTimeoutRequest): Promise<ChangeLevelTimeoutResponse>;
+  /** Connection budgets: the quota a vendor reported with an answer (optional: test doubles may leave it out). */
+  reportVendorQuota?(workspaceId: string, connection: string, report: VendorQuotaReport): Promise<void>;
 }
 
 /** A failed call to the API; `retryable` for 5xx, timeouts and connection errors, not for 4xx. */

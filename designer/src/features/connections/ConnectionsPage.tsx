@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { fetchConnectionBudgets, type ConnectionBudget } from '../../api/connection-budget-operations';
 import { formatDateTime } from '../../app/format';
 import { errorMessage, GraphqlRequestError } from '../../api/graphql-client';
 import {
@@ -12,6 +13,7 @@ import {
 import { useSessionStore } from '../../store/session-store';
 import { failed, LOADING, READY, type LoadState } from '../../store/load-state';
 import { LoadStateNotice } from '../shell/LoadStateNotice';
+import { BudgetCell } from './BudgetCell';
 import { ConnectForm } from './ConnectForm';
 
 /** "10 / s", "1 / min": a connector's declared vendor rate limit. */
@@ -21,7 +23,7 @@ export function formatRate(perSecond: number | null): string {
   return `${Number((perSecond * 60).toFixed(2))} / min`;
 }
 
-/** Connections (admins): the connector catalogue, connecting one, testing and the health of each. */
+/** Connections (admins): the connector catalogue, connecting one, testing, health and the rate-limit budget of each. */
 export function ConnectionsPage() {
   const role = useSessionStore((s) => s.role);
   if (role !== 'admin') {
@@ -40,6 +42,8 @@ function AdminConnections() {
   const [state, setState] = useState<LoadState>(LOADING);
   const [connecting, setConnecting] = useState<ConnectorEntry | null>(null);
   const [tests, setTests] = useState<Record<string, ConnectionTestResult | { testing: true } | { error: string }>>({});
+  const [budgets, setBudgets] = useState<Map<string, ConnectionBudget>>(new Map());
+  const [budgetState, setBudgetState] = useState<LoadState>(LOADING);
 
   const load = useCallback(async () => {
     try {
@@ -50,6 +54,18 @@ function AdminConnections() {
     }
   }, []);
   useEffect(() => void load(), [load]);
+
+  // Budgets load on their own: a failure there must not hide the connections.
+  const loadBudgets = useCallback(async () => {
+    setBudgetState(LOADING);
+    try {
+      setBudgets(new Map((await fetchConnectionBudgets()).map((budget) => [budget.connectionId, budget])));
+      setBudgetState(READY);
+    } catch (error) {
+      setBudgetState(failed(errorMessage(error)));
+    }
+  }, []);
+  useEffect(() => void loadBudgets(), [loadBudgets]);
 
   const runTest = async (connection: ConnectionRecord) => {
     setTests((t) => ({ ...t, [connection.id]: { testing: true } }));
@@ -72,6 +88,12 @@ function AdminConnections() {
       {overview && (
         <>
           <h2>Your connections</h2>
+          <LoadStateNotice state={budgetState} what="budgets" />
+          {budgetState.status !== 'loading' && overview.connections.length > 0 && (
+            <button type="button" onClick={() => void loadBudgets()}>
+              Refresh budgets
+            </button>
+          )}
           {overview.connections.length === 0 ? (
             <p className="empty-state">No connections yet. Connect one from the catalogue below.</p>
           ) : (
@@ -81,6 +103,7 @@ function AdminConnections() {
                   <th>Name</th>
                   <th>Connector</th>
                   <th>Rate limit</th>
+                  <th>Budget</th>
                   <th>Triggers</th>
                   <th>Test</th>
                 </tr>
@@ -90,6 +113,7 @@ function AdminConnections() {
                   const connector = connectorOf(connection.connector);
                   const triggers = overview.connectionTriggers.filter((t) => t.connectionId === connection.id);
                   const test = tests[connection.id];
+                  const budget = budgets.get(connection.id);
                   return (
                     <tr key={connection.id} data-connection-id={connection.id}>
                       <td>
@@ -97,7 +121,13 @@ function AdminConnections() {
                         <div className="muted">since {formatDateTime(connection.createdAt)}</div>
                       </td>
                       <td>{connector?.displayName ?? connection.connector}</td>
-                      <td>{formatRate(connector?.rateLimitPerSecond ?? null)}</td>
+                      <td>
+                        {formatRate(budget ? budget.ratePerSecond : (connector?.rateLimitPerSecond ?? null))}
+                        {budget?.rateSource === 'override' && <div className="muted">set by TRIPLINE_…_RATE_PER_SECOND</div>}
+                      </td>
+                      <td>
+                        <BudgetCell budget={budget} />
+                      </td>
                       <td>
                         {triggers.length === 0 ? (
                           <span className="muted">none</span>

@@ -8,6 +8,7 @@ import { canEditPlaybooks, useSessionStore } from '../../store/session-store';
 import { PlaybookGovernance } from '../changes/PlaybookGovernance';
 import { PlaybookEditor } from '../editor/PlaybookEditor';
 import { LoadStateNotice } from '../shell/LoadStateNotice';
+import { ReadOnlyNotice } from '../shell/ReadOnlyNotice';
 import { StatusBadge } from '../shell/StatusBadge';
 
 export function PlaybookPage({ id }: { id: string }) {
@@ -40,6 +41,7 @@ export function PlaybookPage({ id }: { id: string }) {
         </span>
         {canEditPlaybooks(role) && <Link href={pathOf({ name: 'playbookBacktest', id: playbook.id })}>Backtest the trigger</Link>}
       </div>
+      {!canEditPlaybooks(role) && <ReadOnlyNotice role={role} />}
       <PlaybookEditor playbookId={playbook.id} canEdit={canEditPlaybooks(role)} />
       <PlaybookGovernance playbookId={playbook.id} revision={`${playbook.updatedAt}#${playbook.publishedVersion ?? 0}`} canEdit={canEditPlaybooks(role)} isAdmin={role === 'admin'} />
     </section>

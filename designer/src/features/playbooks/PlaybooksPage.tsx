@@ -6,6 +6,7 @@ import { usePlaybooksStore } from '../../store/playbooks-store';
 import { NewPlaybookForm } from './NewPlaybookForm';
 import { StatusBadge } from '../shell/StatusBadge';
 import { LoadStateNotice } from '../shell/LoadStateNotice';
+import { runStatsText } from './run-stats-text';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -46,6 +47,8 @@ export function PlaybooksPage() {
               <th>Name</th>
               <th>Status</th>
               <th>Published version</th>
+              <th>Runs</th>
+              <th>Last run</th>
               <th>Updated</th>
             </tr>
           </thead>
@@ -57,9 +60,17 @@ export function PlaybooksPage() {
                   {playbook.description && <div className="muted">{playbook.description}</div>}
                 </td>
                 <td>
-                  <StatusBadge status={playbook.status} />
+                  {playbook.pendingChangeRequestId ? (
+                    <Link href={pathOf({ name: 'changeRequest', id: playbook.pendingChangeRequestId })} aria-label={`${playbook.name}: pending approval, open the change request`}>
+                      <StatusBadge status="pending approval" />
+                    </Link>
+                  ) : (
+                    <StatusBadge status={playbook.status} />
+                  )}
                 </td>
                 <td>{playbook.publishedVersion === null ? '—' : `v${playbook.publishedVersion}`}</td>
+                <td className={playbook.runStats && playbook.runStats.failed > 0 ? 'has-failures' : undefined}>{runStatsText(playbook.runStats)}</td>
+                <td>{playbook.runStats?.lastRunAt ? formatDateTime(playbook.runStats.lastRunAt) : '—'}</td>
                 <td>{formatDateTime(playbook.updatedAt)}</td>
               </tr>
             ))}

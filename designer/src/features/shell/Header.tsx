@@ -1,23 +1,18 @@
 import { Link } from '../../app/Link';
 import { navigate, usePathname } from '../../app/navigation';
-import { usePlaybooksStore } from '../../store/playbooks-store';
-import { useRunsStore } from '../../store/runs-store';
-import { seesApprovals, useChangesStore } from '../../store/changes-store';
-import { useScoringStore } from '../../store/scoring-store';
+import { seesApprovals } from '../../store/changes-store';
 import { useSessionStore } from '../../store/session-store';
+import { resetWorkspaceData } from './reset-workspace-data';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 export function Header() {
-  const workspace = useSessionStore((s) => s.workspace);
   const role = useSessionStore((s) => s.role);
   const email = useSessionStore((s) => s.user?.email);
   const pathname = usePathname();
 
   const signOut = () => {
     useSessionStore.getState().signOut();
-    usePlaybooksStore.getState().reset();
-    useRunsStore.getState().reset();
-    useScoringStore.getState().reset();
-    useChangesStore.getState().reset();
+    resetWorkspaceData();
     navigate('/playbooks', { replace: true });
   };
 
@@ -41,8 +36,11 @@ export function Header() {
         <Link href="/templates" className={section('/templates')}>
           Templates
         </Link>
-        <Link href="/events" className={section('/events')}>
+        <Link href="/events" className={pathname === '/events' ? 'active' : undefined}>
           Events
+        </Link>
+        <Link href="/events/live" className={section('/events/live')}>
+          Live events
         </Link>
         {role === 'admin' && (
           <Link href="/connections" className={section('/connections')}>
@@ -56,10 +54,7 @@ export function Header() {
         )}
       </nav>
       <div className="header-session">
-        <span className="workspace-name" data-testid="workspace-name">
-          {workspace?.name ?? '—'}
-        </span>
-        {role && <span className="role-badge">{role}</span>}
+        <WorkspaceSwitcher />
         {email && <span className="user-email">{email}</span>}
         <button type="button" onClick={signOut}>
           Sign out

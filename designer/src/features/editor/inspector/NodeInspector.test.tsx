@@ -52,14 +52,17 @@ function open(nodeId: string, { canEdit = true, draft = playbook }: { canEdit?: 
   return user;
 }
 
+// Typing long templates with user-event takes seconds on a busy CI machine: Jest's default 5 s is too tight.
+jest.setTimeout(20_000);
+
 beforeEach(() => {
   useCatalogueStore.setState({ status: 'ready', catalogue: catalogueFrom(data), connectors: connectorsFrom(data), defaultScoringModel: 'pql' });
   useConnectionsStore.setState({
     status: 'ready',
     connections: [
-      { id: 'c-1', name: 'default-email', connector: 'email' },
-      { id: 'c-2', name: 'marketing-smtp', connector: 'email' },
-      { id: 'c-3', name: 'hubspot', connector: 'hubspot' },
+      { id: 'c-1', name: 'default-email', connector: 'email', health: 'ok', healthNote: null },
+      { id: 'c-2', name: 'marketing-smtp', connector: 'email', health: 'ok', healthNote: null },
+      { id: 'c-3', name: 'hubspot', connector: 'hubspot', health: 'ok', healthNote: null },
     ],
   });
 });
@@ -139,7 +142,7 @@ describe('the node configuration panel', () => {
     open('send-confirmation');
     const connection = screen.getByRole('textbox', { name: /^Connection/ }) as HTMLInputElement;
     expect(connection.value).toBe('default-email');
-    expect(connection.closest('.field')!.textContent).toContain('Only admins can list connections');
+    expect(connection.closest('.field')!.textContent).toContain('Only editors and admins can list connections');
   });
 
   it('edits a condition with the builder', async () => {
