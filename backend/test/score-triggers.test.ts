@@ -47,6 +47,11 @@ describe.each(databaseKindsUnderTest())('score, tier, window and composite trigg
       expect(outbox).toHaveLength(1);
       expect(outbox[0]).toMatchObject({ status: 'pending', payload: { enrollmentKey: enrollments[0].enrollmentKey, subject: { kind: 'person', id: person } } });
       expect(outbox[0].payload.context.event).toMatchObject({ name: 'Trial Started', messageId: 'st-ann-trial' });
+      // The run learns which score moved: 5 (pricing, seconds ago) + 75 (trial) = 80, Low → High.
+      const score = outbox[0].payload.context.score;
+      expect(score).toMatchObject({ model: lead, tier: 'High', previousTier: 'Low' });
+      expect(score.previousScore).toBeCloseTo(5, 1);
+      expect(score.score).toBeCloseTo(80, 1);
     });
 
     it('finds the crossing inside a batch sent out of order', async () => {

@@ -177,6 +177,8 @@ describe('every gallery template runs on the time-skipping test server', () => {
 
   describe('PQL three-tier handoff: one run per tier', () => {
     const handoff = () => template('pql-three-tier-handoff');
+    /** The score a tier change carries into the run (tiers of the default PQL model: Low 0–40, Medium 41–70, High 71–100). */
+    const pql = (score: number) => ({ model: 'pql', score, previousScore: 0, tier: score > 70 ? 'High' : score > 40 ? 'Medium' : 'Low', previousTier: 'Low' });
     const company = (name: string) => hubspot.store.create('companies', { name }).id;
     const tasksOf = (companyId: string) =>
       hubspot.store
@@ -190,9 +192,9 @@ describe('every gallery template runs on the time-skipping test server', () => {
     const salesTraits = { sdrName: 'Sam', salesManagerEmail: 'morgan.manager@acme.test', plan: 'team' };
 
     it('Low (score 25): the in-app upgrade message goes to the product, signed and once', async () => {
-      const acct = account({ ...salesTraits, name: 'Initrode', pqlScore: 25 });
+      const acct = account({ ...salesTraits, name: 'Initrode' });
       const before = inApp.deliveries.length;
-      const { handle, result } = await runToEnd(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct });
+      const { handle, result } = await runToEnd(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct, score: pql(25) });
 
       expect(result).toEqual({ status: 'completed', path: ['is-high', 'is-medium', 'in-app-upgrade-prompt', 'low-done'] });
       const deliveries = inApp.deliveries.slice(before);
@@ -215,8 +217,8 @@ describe('every gallery template runs on the time-skipping test server', () => {
 
     it('Medium (score 55): SDR value email and CRM call task; no follow-up in 48 h → second touch and the manager is told', async () => {
       const companyId = company('Umbrella');
-      const acct = account({ ...salesTraits, name: 'Umbrella', pqlScore: 55, hubspotCompanyId: companyId });
-      const { input, result } = await runToEnd(handoff(), { event: { name: 'Feature Used', properties: { feature: 'dashboards' } }, person: person(), account: acct });
+      const acct = account({ ...salesTraits, name: 'Umbrella', hubspotCompanyId: companyId });
+      const { input, result } = await runToEnd(handoff(), { event: { name: 'Feature Used', properties: { feature: 'dashboards' } }, person: person(), account: acct, score: pql(55) });
 
       expect(result).toEqual({
         status: 'completed',
@@ -237,8 +239,8 @@ describe('every gallery template runs on the time-skipping test server', () => {
 
     it('Medium: the SDR completing the follow-up task in time ends the run, no escalation', async () => {
       const companyId = company('Vandelay');
-      const acct = account({ ...salesTraits, name: 'Vandelay', pqlScore: 41, hubspotCompanyId: companyId });
-      const { handle } = await start(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct });
+      const acct = account({ ...salesTraits, name: 'Vandelay', hubspotCompanyId: companyId });
+      const { handle } = await start(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct, score: pql(41) });
       await waitOpened(handle, 'await-sdr-follow-up');
       await env.sleep('30h');
       await handle.signal(eventReceivedSignal, received('await-sdr-follow-up', CRM_TASK_COMPLETED, { taskType: 'sdr_follow_up' }));
@@ -250,9 +252,9 @@ describe('every gallery template runs on the time-skipping test server', () => {
 
     it('High (score 88): urgent Slack alert and CRM task at once; no joint call in 24 h → the manager is asked to reassign', async () => {
       const companyId = company('Globex');
-      const acct = account({ ...salesTraits, name: 'Globex', pqlScore: 88, hubspotCompanyId: companyId });
+      const acct = account({ ...salesTraits, name: 'Globex', hubspotCompanyId: companyId });
       const slackBefore = slack.messages.length;
-      const { handle, input, result } = await runToEnd(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct });
+      const { handle, input, result } = await runToEnd(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct, score: pql(88) });
 
       expect(result.status).toBe('completed');
       // The two alerts run in parallel: their order in the path is whichever finished first.
@@ -278,8 +280,8 @@ describe('every gallery template runs on the time-skipping test server', () => {
 
     it('High: the joint call done at 20 h ends the run with no escalation', async () => {
       const companyId = company('Hooli');
-      const acct = account({ ...salesTraits, name: 'Hooli', pqlScore: 71, hubspotCompanyId: companyId });
-      const { handle } = await start(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct });
+      const acct = account({ ...salesTraits, name: 'Hooli', hubspotCompanyId: companyId });
+      const { handle } = await start(handoff(), { event: { name: 'Feature Used', properties: {} }, person: person(), account: acct, score: pql(71) });
       await waitOpened(handle, 'await-ae-call');
       await env.sleep('20h');
       await handle.signal(eventReceivedSignal, received('await-ae-call', CRM_TASK_COMPLETED, { taskType: 'ae_call' }));

@@ -4,7 +4,7 @@
  * own time, so the enrollment key of the same occurrence is the same whoever ticks and whenever.
  * Pure.
  */
-import { evaluateTrigger, nextDueAt, type TickSubject } from '@tripline/scoring';
+import { evaluateTrigger, nextDueAt, scoreContextOf, type TickSubject } from '@tripline/scoring';
 import type { EventlessFiring } from '../triggers/enroll-firings';
 import type { TickWindow } from './tick-candidates';
 import type { TickPlaybook } from './tick-playbooks';
@@ -27,10 +27,12 @@ export function occurrenceTime(tick: TickPlaybook, subject: TickSubject, window:
 
 export function tickFiring(tick: TickPlaybook, loaded: LoadedSubject, window: TickWindow): EventlessFiring {
   const at = new Date(occurrenceTime(tick, loaded.tick, window));
+  // A crossing that decay alone caused: the run learns which score moved, as at an event.
+  const score = scoreContextOf(tick.playbook.definition.trigger, loaded.tick.scoreChanges);
   return {
     playbook: tick.playbook,
     subject: { kind: tick.subject, id: loaded.tick.id },
-    context: loaded.context,
+    context: score ? { ...loaded.context, score } : loaded.context,
     occurrence: { id: `tick:${at.toISOString()}`, at },
   };
 }

@@ -33,3 +33,7 @@ Object.defineProperties(HTMLElement.prototype, {
   offsetWidth: { configurable: true, get: () => 240 },
 });
 (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+
+// Component tests with user-event on a busy machine (the whole suite runs in parallel) can pass 5 s;
+// Jest reads testTimeout only from the root config, so the component tests set theirs here.
+jest.setTimeout(20_000);

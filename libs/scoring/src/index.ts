@@ -53,6 +53,7 @@ export { aggregateNeedsOf, planForTriggers, triggerProfile, type TriggerProfile 
 export { nextCronTimes, cronFiresBetween } from './triggers/cron-times';
 export { dueSubjects, nextDueAt, type TickSubject, type Tick } from './triggers/due';
 export { dateTraitValue, inactivityDeadline, relativeDateSpan } from './triggers/leaves/time';
+export { scoreContextOf } from './triggers/score-context';
 export { scoreChangeOf, applyEventWithChange, scoreChangeBetween, recordActivityWithChange } from './triggers/score-change';
 export { runBacktest } from './backtest/run-backtest';
 export { type BacktestInput, type BacktestResult, type BacktestSummary, type BacktestOutcome } from './backtest/types';

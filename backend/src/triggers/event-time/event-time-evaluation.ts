@@ -4,7 +4,7 @@
  * live scoring reports and the subjects' windowed aggregates (recordEvent()). Pure: the service
  * loads the subjects' stored aggregates and writes back what changed.
  */
-import { evaluateTrigger, recordEvent, type RecordedEvent, type ScoreChange, type TriggerInput } from '@tripline/scoring';
+import { evaluateTrigger, recordEvent, scoreContextOf, type RecordedEvent, type ScoreChange, type TriggerInput } from '@tripline/scoring';
 import { evaluationContextOf, type TriggerMatch } from '../match-triggers';
 import type { TimedEvent } from '../scored-event';
 import { fitToPlan, type StoredAggregates } from './stored-aggregates';
@@ -99,7 +99,10 @@ export class EventTimeEvaluation {
         if (unmoved.length > 0) input.scores = scores.currentScores(kind, subject.id, scored.timestamp, subject.traits, unmoved);
       }
       if (!evaluateTrigger(playbook.definition.trigger, input).fired) continue;
-      this.matches.push({ playbook, subject: { kind, id: subject.id }, context: evaluationContextOf(tracked), event: tracked });
+      const context = evaluationContextOf(tracked);
+      // A score or tier trigger tells the run which score moved (conditions read `score.tier`).
+      const score = scoreContextOf(playbook.definition.trigger, input.scoreChanges);
+      this.matches.push({ playbook, subject: { kind, id: subject.id }, context: score ? { ...context, score } : context, event: tracked });
     }
 
     for (const { kind, id, record } of subjects) {

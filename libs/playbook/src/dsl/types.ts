@@ -54,6 +54,21 @@ export interface EvaluationContext {
   };
   person?: { id: string; userId?: string | null; traits: Record<string, unknown> };
   account?: { id: string; groupId?: string | null; traits: Record<string, unknown> };
+  /**
+   * For a run a score threshold or tier change started: the score that moved ("score.tier" is
+   * "High" in a condition, `{{ score.score }}` in a template). Absent for other triggers.
+   */
+  score?: ScoreContext;
+}
+
+/** The move of the score that fired a score trigger, scores rounded to two decimals. */
+export interface ScoreContext {
+  /** The scoring model's id. */
+  model: string;
+  score: number;
+  previousScore: number;
+  tier: string | null;
+  previousTier: string | null;
 }
 
 /** What enrolls a subject into a playbook. An event trigger fires on each matching track event. */

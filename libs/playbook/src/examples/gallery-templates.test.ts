@@ -34,20 +34,20 @@ describe('the gallery templates of issue 7', () => {
   });
 
   describe('PQL three-tier handoff', () => {
-    const at = (pqlScore: number | undefined): EvaluationContext => ({ account: { id: 'a1', traits: pqlScore === undefined ? {} : { pqlScore } } });
+    const at = (tier: string | undefined): EvaluationContext => ({
+      account: { id: 'a1', traits: {} },
+      ...(tier === undefined ? {} : { score: { model: 'pql', score: 50, previousScore: 30, tier, previousTier: 'Low' } }),
+    });
 
-    it('fires on any PQL tier change and routes the tier boundaries of the matrix (40 | 41, 70 | 71)', () => {
+    it("fires on any PQL tier change and routes on the tier the run's score moved into", () => {
       expect(pqlThreeTierHandoff.trigger).toEqual({ kind: 'tierChange', model: 'pql' });
       const low = ['is-high', 'is-medium', 'in-app-upgrade-prompt'];
       const medium = ['is-high', 'is-medium', 'sdr-value-email'];
       const high = ['is-high', 'alert-ae'];
-      expect(routeOf(pqlThreeTierHandoff, at(0))).toEqual(low);
-      expect(routeOf(pqlThreeTierHandoff, at(40))).toEqual(low);
+      expect(routeOf(pqlThreeTierHandoff, at('Low'))).toEqual(low);
       expect(routeOf(pqlThreeTierHandoff, at(undefined))).toEqual(low);
-      expect(routeOf(pqlThreeTierHandoff, at(41))).toEqual(medium);
-      expect(routeOf(pqlThreeTierHandoff, at(70))).toEqual(medium);
-      expect(routeOf(pqlThreeTierHandoff, at(71))).toEqual(high);
-      expect(routeOf(pqlThreeTierHandoff, at(100))).toEqual(high);
+      expect(routeOf(pqlThreeTierHandoff, at('Medium'))).toEqual(medium);
+      expect(routeOf(pqlThreeTierHandoff, at('High'))).toEqual(high);
     });
 
     it('each tier acts through its channel: in-app webhook, SDR email + CRM call task, Slack + CRM task in parallel', () => {

@@ -13,17 +13,16 @@ import { ACCOUNT_NAME, awaitCrmTask, email, emailToPerson, SALES_MANAGER } from 
  * Each SLA timer is a waitForEvent on the CRM's "task completed" event (as in sla-escalation.ts):
  * the task done in time ends the run (goal met), the timeout escalates.
  *
- * Routing: the run's conditions read the evaluation context of the firing (the event that moved the
- * score, the person, the account's traits), which does not carry the live score; the tiers are told
- * apart by the account's `pqlScore` trait, the score the CRM sync keeps on the company (the same
- * trait the trial-conversion template reads).
+ * Routing: a run a tier change starts carries the score that moved (`score` in the evaluation
+ * context: model, score, previous score, tier, previous tier), so the conditions read `score.tier` —
+ * the tier names and boundaries are the model's own (default Low 0–40, Medium 41–70, High 71–100).
  * Tripline has no in-app messaging connector: the Low tier posts the message to the product's own
  * in-app messaging endpoint through a webhook connection named "in-app-messaging" (signed, with the
  * step's Idempotency-Key, so the product shows it once).
  */
 export const PQL_IN_APP_CONNECTION = 'in-app-messaging';
 
-const PQL_SCORE = 'account.traits.pqlScore';
+const PQL_TIER = 'score.tier';
 const COMPANY_ID = '{{ account.traits.hubspotCompanyId }}';
 const PERSON_NAME = '{{ person.traits.firstName | default: person.traits.email }}';
 
@@ -48,8 +47,8 @@ export const pqlThreeTierHandoff: Playbook = {
   enrollment: { subject: 'account', reenroll: { afterDays: 7 } },
   start: 'is-high',
   nodes: {
-    'is-high': { kind: 'condition', label: 'High tier (71–100)?', when: { property: PQL_SCORE, operator: 'gte', value: 71 } },
-    'is-medium': { kind: 'condition', label: 'Medium tier (41–70)?', when: { property: PQL_SCORE, operator: 'gte', value: 41 } },
+    'is-high': { kind: 'condition', label: 'High tier (71–100)?', when: { property: PQL_TIER, operator: 'eq', value: 'High' } },
+    'is-medium': { kind: 'condition', label: 'Medium tier (41–70)?', when: { property: PQL_TIER, operator: 'eq', value: 'Medium' } },
 
     // Low: the automated in-app message.
     'in-app-upgrade-prompt': {
@@ -79,7 +78,7 @@ export const pqlThreeTierHandoff: Playbook = {
     ]),
     'sdr-call-task': hubspotTask('CRM task: SDR call within 48 h', {
       subject: `Call ${PERSON_NAME} at ${ACCOUNT_NAME} (Medium PQL)`,
-      body: `${ACCOUNT_NAME} entered the Medium PQL tier (score {{ account.traits.pqlScore }}). The value email went out; call within 48 hours.`,
+      body: `${ACCOUNT_NAME} entered the Medium PQL tier (score {{ score.score }}). The value email went out; call within 48 hours.`,
       priority: 'MEDIUM',
       dueInDays: 2,
     }),
@@ -104,12 +103,12 @@ export const pqlThreeTierHandoff: Playbook = {
       connection: 'slack',
       input: {
         channel: '{{ account.traits.aeSlackChannel | default: "#pql-alerts" }}',
-        text: `:rotating_light: Urgent: ${ACCOUNT_NAME} is a High-tier PQL (score {{ account.traits.pqlScore }}). Book the joint call (demo of the higher tiers) within 24 hours and complete the call task in the CRM.`,
+        text: `:rotating_light: Urgent: ${ACCOUNT_NAME} is a High-tier PQL (score {{ score.score }}). Book the joint call (demo of the higher tiers) within 24 hours and complete the call task in the CRM.`,
       },
     },
     'ae-call-task': hubspotTask('CRM task: joint call within 24 h', {
       subject: `Joint call with ${ACCOUNT_NAME} within 24 h (High PQL)`,
-      body: `${ACCOUNT_NAME} entered the High PQL tier (score {{ account.traits.pqlScore }}) with a clear expansion opportunity. Demo the higher tiers.`,
+      body: `${ACCOUNT_NAME} entered the High PQL tier (score {{ score.score }}) with a clear expansion opportunity. Demo the higher tiers.`,
       priority: 'HIGH',
       dueInDays: 1,
     }),

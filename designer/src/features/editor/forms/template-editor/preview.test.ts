@@ -9,7 +9,9 @@ describe('previewTemplate', () => {
       text: 'Hi Maya at Northwind Analytics',
     });
     expect(previewTemplate('{{ account.traits.seats | times: 2 }} seats', SAMPLE_PROFILE.context)).toEqual({ ok: true, text: '50 seats' });
-    expect(previewTemplate('{{ score }}', SAMPLE_PROFILE.context)).toEqual({ ok: true, text: '' }); // not a variable in runs either
+    // A score trigger's run carries the score that moved.
+    expect(previewTemplate('{{ score.tier }} ({{ score.previousTier }} → {{ score.score }})', SAMPLE_PROFILE.context)).toEqual({ ok: true, text: 'High (Medium → 72)' });
+    expect(previewTemplate('{{ profile }}', SAMPLE_PROFILE.context)).toEqual({ ok: true, text: '' }); // not a variable in runs either
   });
 
   it('says why a template does not parse, with its position', () => {
@@ -46,7 +48,7 @@ describe('previewTemplate', () => {
 
 describe('the sample profile', () => {
   it('has the shape of a run’s evaluation context, named after the trigger event', () => {
-    expect(Object.keys(SAMPLE_PROFILE.context).sort()).toEqual(['account', 'event', 'person']);
+    expect(Object.keys(SAMPLE_PROFILE.context).sort()).toEqual(['account', 'event', 'person', 'score']);
     expect(sampleContext('Signed Up for Free Trial').event?.name).toBe('Signed Up for Free Trial');
     expect(sampleContext().event?.name).toBe('Demo Requested');
     expect(samplePaths()).toEqual(expect.arrayContaining(['person.traits.email', 'account.traits.seats', 'event.properties.plan']));

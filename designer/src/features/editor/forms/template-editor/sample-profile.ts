@@ -4,10 +4,10 @@
  * 72 — High tier (71–100: escalate to an AE) — after signing up for the trial, daily core-feature use
  * and pricing-page visits (the seed scoring table: 50 × 1.5, 10 × 1.2, 5 × 1.0).
  *
- * Templates in runs see exactly `event`, `person` and `account` (the run's EvaluationContext), so the
- * preview context has those and nothing more: the score, tier and top events below describe the
- * sample person for the panel, but are not template variables — a template that used them would
- * render empty in a run, and renders empty here too.
+ * Templates in runs see exactly `event`, `person` and `account` (the run's EvaluationContext), plus
+ * `score` in runs a score threshold or tier change started (the score that moved: model, score,
+ * previousScore, tier, previousTier); the preview context has those and nothing more. The top events
+ * below describe the sample person for the panel, but are not template variables.
  */
 import type { EvaluationContext } from '@tripline/playbook';
 
@@ -81,6 +81,7 @@ export const SAMPLE_PROFILE: SampleProfile = Object.freeze({
         salesManagerEmail: 'priya.nair@tripline.example',
       },
     },
+    score: { model: 'pql', score: 72, previousScore: 64.5, tier: 'High', previousTier: 'Medium' },
   },
 });
 
