@@ -111,6 +111,28 @@ describe.each(databaseKindsUnderTest())('playbooks on %s', (kind) => {
     expect(fetched).toMatchObject({ status: 'draft', publishedVersion: null, versions: [] });
   });
 
+  it("refuses to publish a trigger naming a scoring model or tier the workspace has not published, and says which exist", async () => {
+    const models = (await gql(t.url, `{ scoringModels { id name publishedVersion } }`, {}, admin)).data.scoringModels as { id: string; name: string; publishedVersion: number | null }[];
+    const lead = models.find((m) => m.name === 'Lead score (seed table)')!;
+    const bogus = { ...sampleDefinition(), trigger: { kind: 'scoreThreshold', model: 'pql', threshold: 71, direction: 'up' } };
+    const first = (await gql(t.url, CREATE, { input: { name: 'Unknown model', definition: bogus } }, admin)).data.createPlaybook;
+    const refused = await gql(t.url, PUBLISH, { id: first.id }, admin);
+    expect(refused.errors![0]).toMatchObject({ message: 'Playbook has 1 problem', extensions: { code: 'BAD_USER_INPUT' } });
+    const [problem] = refused.errors![0]!.extensions!.problems as { code: string; path: string[]; message: string }[];
+    expect(problem).toMatchObject({ code: 'unknown_model', path: ['trigger', 'model'] });
+    expect(problem!.message).toContain(`"Lead score (seed table)" (${lead.id})`);
+
+    const wrongTier = { ...sampleDefinition(), trigger: { kind: 'tierChange', model: lead.id, to: 'Hot' } };
+    const second = (await gql(t.url, CREATE, { input: { name: 'Unknown tier', definition: wrongTier } }, admin)).data.createPlaybook;
+    const tierProblem = (await gql(t.url, PUBLISH, { id: second.id }, admin)).errors![0]!.extensions!.problems as { code: string; message: string }[];
+    expect(tierProblem).toEqual([expect.objectContaining({ code: 'unknown_tier', message: 'trigger.to: "Lead score (seed table)" has no tier "Hot" (its tiers: Low, Medium, High)' })]);
+    expect((await gql(t.url, GET, { id: second.id }, admin)).data.playbook).toMatchObject({ status: 'draft', publishedVersion: null });
+
+    // Named right, it publishes.
+    await gql(t.url, UPDATE, { id: second.id, input: { definition: { ...wrongTier, trigger: { kind: 'tierChange', model: lead.id, to: 'High' } } } }, admin);
+    expect((await gql(t.url, PUBLISH, { id: second.id }, admin)).data.publishPlaybook.version).toBe(1);
+  });
+
   it('names the field when input is bad', async () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ name: '' }, /^name: must not be empty/],

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConnectorRegistry } from '@tripline/connector-sdk';
 import { CONNECTOR_REGISTRY } from '../connectors-registry';
 import { pinConnectorVersions } from './pin-connector-versions';
-import { parsePlaybook, validate, type Playbook, type ValidationResult } from '@tripline/playbook';
+import { parsePlaybook, scoringModelReferenceProblems, validate, type Playbook, type ValidationResult } from '@tripline/playbook';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { changedKeys } from '../audit/changed-keys';
@@ -18,6 +18,7 @@ import { UpdatePlaybookDraftInput } from './dto/update-playbook-draft.input';
 import { PlaybookVersionEntity } from './playbook-version.entity';
 import { PlaybookEntity } from './playbook.entity';
 import { PublishedPlaybooksService } from './published-playbooks.service';
+import { PublishedScoringModelsService } from '../scoring/published-scoring-models.service';
 
 const MAX_LISTED = 500;
 const PLAYBOOK_VERSIONS: VersionedTables<PlaybookEntity, PlaybookVersionEntity> = {
@@ -37,6 +38,7 @@ export class PlaybooksService {
     @Inject(CONNECTOR_REGISTRY) private readonly connectors: ConnectorRegistry,
     private readonly policies: ApprovalPolicies,
     private readonly audit: AuditLog,
+    private readonly scoringModels: PublishedScoringModelsService,
   ) {}
 
   list(workspaceId: string, search?: string | null): Promise<PlaybookEntity[]> {
@@ -133,6 +135,8 @@ export class PlaybooksService {
     const { workspaceId } = principal;
     const version = await this.transactions.run(async (manager) => {
       await this.policies.assertDirectPublishAllowed(manager, workspaceId);
+      const draft = await manager.getRepository(PlaybookEntity).findOneBy({ workspaceId, id });
+      if (draft) await this.checkModelReferences(workspaceId, this.snapshotOf(draft, (draft.publishedVersion ?? 0) + 1));
       const published = await publishNextVersion(manager, PLAYBOOK_VERSIONS, workspaceId, id, (locked, next) =>
         manager.getRepository(PlaybookVersionEntity).create({
           id: randomUUID(),
@@ -179,6 +183,21 @@ export class PlaybooksService {
 
   invalidatePublished(workspaceId: string): void {
     this.published.invalidate(workspaceId);
+  }
+
+  /**
+   * BAD_USER_INPUT listing every scoring model or tier `document` names that the workspace has not
+   * published (validate() knows no workspace; such a trigger would never fire).
+   */
+  async checkModelReferences(workspaceId: string, document: Playbook): Promise<void> {
+    const models = (await this.scoringModels.findPublished(workspaceId)).map((model) => ({
+      id: model.modelId,
+      name: model.definition.name,
+      tiers: (model.definition.tiers ?? []).map((tier) => tier.name),
+    }));
+    const problems = scoringModelReferenceProblems(document, models);
+    if (problems.length === 0) return;
+    throw badUserInput(`Playbook has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, { problems });
   }
 
   /** The draft as `version` would publish it (validated, connector versions pinned), or BAD_USER_INPUT with every problem. */

@@ -20,6 +20,7 @@ export {
 export { parsePlaybook, formatPath, type ParsePlaybookResult } from './dsl/parse-playbook';
 export { checkUntrustedDocument, type DocumentLimits, type DocumentProblem } from './dsl/untrusted-document';
 export { validate } from './validate/validate';
+export { scoringModelReferenceProblems, type ReferencedScoringModel } from './validate/checks/scoring-model-references';
 export { REQUIRED_ACTION_INPUTS } from './validate/checks/action-inputs';
 export { evaluateFilter, isFilterGroup } from './filters/evaluate-filter';
 export { readPropertyPath } from './filters/property-path';

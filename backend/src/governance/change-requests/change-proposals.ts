@@ -56,6 +56,7 @@ export class ChangeProposals {
     const base = baseVersion === null ? null : await this.targets.versionDocument(workspaceId, target.kind, target.id, baseVersion);
     const next = (baseVersion ?? 0) + 1;
     const { proposed, rollbackToVersion } = await this.proposedDocument(workspaceId, spec, target, base, next);
+    await this.targets.checkReferences(workspaceId, target.kind, proposed);
     const diff = this.targets.diff(target.kind, base, proposed);
     if (diff.empty) {
       throw badUserInput(

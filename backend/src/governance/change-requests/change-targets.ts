@@ -78,6 +78,11 @@ export class ChangeTargets {
       : this.scoringModels.proposedDocument(target.row as ScoringModelEntity, version);
   }
 
+  /** BAD_USER_INPUT when a playbook proposal names scoring models or tiers the workspace has not published. */
+  async checkReferences(workspaceId: string, kind: ChangeTargetKind, proposed: TargetDocument): Promise<void> {
+    if (kind === 'playbook') await this.playbooks.checkModelReferences(workspaceId, proposed as Playbook);
+  }
+
   diff(kind: ChangeTargetKind, before: TargetDocument | null, after: TargetDocument): StructuredDiff {
     return kind === 'playbook' ? diffPlaybooks(before as Playbook | null, after as Playbook) : diffScoringModels(before as ScoringModel | null, after as ScoringModel);
   }

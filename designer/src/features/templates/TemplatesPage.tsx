@@ -5,7 +5,8 @@ import { navigate } from '../../app/navigation';
 import { pathOf } from '../../app/routes';
 import { canEditPlaybooks, useSessionStore } from '../../store/session-store';
 import { usePlaybooksStore } from '../../store/playbooks-store';
-import { playbookFromTemplate, templateFacts, TEMPLATES, type PlaybookTemplate } from './templates';
+import { listScoringModels } from '../../api/scoring-operations';
+import { bindTemplateModels, playbookFromTemplate, templateFacts, TEMPLATES, type PlaybookTemplate } from './templates';
 
 /** Ready-made playbooks: each card creates a draft playbook from its template and opens it. */
 export function TemplatesPage() {
@@ -43,7 +44,9 @@ function TemplateCard({ template, canCreate }: { template: PlaybookTemplate; can
     setBusy(true);
     setError(null);
     try {
-      const created = await createPlaybook({ name: trimmed, description: playbook.description, definition: playbookFromTemplate(playbook, trimmed) });
+      // "pql" in a template means the workspace's PQL model.
+      const definition = bindTemplateModels(playbookFromTemplate(playbook, trimmed), await listScoringModels());
+      const created = await createPlaybook({ name: trimmed, description: playbook.description, definition });
       usePlaybooksStore.setState((s) => ({ list: [created, ...s.list.filter((p) => p.id !== created.id)] }));
       navigate(pathOf({ name: 'playbook', id: created.id }));
     } catch (caught) {

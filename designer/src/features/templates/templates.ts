@@ -51,3 +51,32 @@ export function templateFacts(playbook: Playbook): string {
   const kinds = new Set(Object.values(playbook.nodes).map((node) => node.kind));
   return `${steps} step${steps === 1 ? '' : 's'} · trigger: ${playbook.trigger.kind} · ${[...kinds].join(', ')}`;
 }
+
+/** A scoring model of the workspace, as templates bind to it. */
+export interface WorkspaceScoringModel {
+  id: string;
+  kind: string;
+  publishedVersion: number | null;
+}
+
+/**
+ * Templates name the domain's PQL model as "pql" (a placeholder: model ids are the workspace's own).
+ * Binds each "pql" in a score trigger or score step to the workspace's first published component
+ * model, so the new draft publishes as it is; left as it is when the workspace has none (publishing
+ * then names the problem). Pure.
+ */
+export function bindTemplateModels(playbook: Playbook, models: readonly WorkspaceScoringModel[]): Playbook {
+  const pql = models.find((model) => model.kind === 'components' && model.publishedVersion !== null);
+  if (!pql) return playbook;
+  const bind = (trigger: Playbook['trigger']): Playbook['trigger'] => {
+    if (trigger.kind === 'all' || trigger.kind === 'any') return { ...trigger, triggers: trigger.triggers.map(bind) };
+    if ((trigger.kind === 'scoreThreshold' || trigger.kind === 'tierChange') && trigger.model === PQL_PLACEHOLDER) return { ...trigger, model: pql.id };
+    return trigger;
+  };
+  const nodes = Object.fromEntries(
+    Object.entries(playbook.nodes).map(([id, node]) => [id, node.kind === 'score' && node.model === PQL_PLACEHOLDER ? { ...node, model: pql.id } : node]),
+  );
+  return { ...playbook, trigger: bind(playbook.trigger), nodes };
+}
+
+const PQL_PLACEHOLDER = 'pql';

@@ -395,7 +395,9 @@ export interface ValidationProblem {
     | 'invalid_port'
     | 'missing_port'
     | 'cycle_without_wait'
-    | 'dead_end';
+    | 'dead_end'
+    | 'unknown_model'
+    | 'unknown_tier';
   message: string;
   nodeId?: NodeId;
   edgeIndex?: number;
