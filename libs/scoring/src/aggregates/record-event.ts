@@ -2,6 +2,7 @@ import { readPropertyPath } from '@tripline/playbook';
 import type { ScoredEvent } from '../model/types';
 import { checkIsoTimestamp, eventFilterOf } from '../rules/event-filter';
 import { utcDayOf } from '../time/calendar';
+import { notePersonDay, personDayIndexOf, prunePersonDays } from './person-days';
 import { bucketKey } from './series-key';
 import type { AggregatePlan, AggregateSeries, DayBucket, RecordedEvent, SubjectAggregates } from './types';
 
@@ -44,6 +45,8 @@ function prune(aggregates: SubjectAggregates, retentionDays: number, newestDay: 
       if (Number(day) < oldestKept) delete days[day];
     }
   }
+  const index = personDayIndexOf(aggregates);
+  if (index !== undefined) prunePersonDays(index, oldestKept);
 }
 
 function addToBucket(bucket: DayBucket, series: AggregateSeries, event: ScoredEvent, person: string | null): Record<string, number> | null {
@@ -90,6 +93,7 @@ export function recordEvent(aggregates: SubjectAggregates, plan: AggregatePlan, 
     aggregates.newestDay = day;
   }
   const person = event.person ? personKeyOf(event.person.id) : null;
+  const personDays = person !== null ? personDayIndexOf(aggregates) : undefined;
   const dayKey = String(day);
   let checked = false;
   let recorded: RecordedEvent | null = null;
@@ -106,6 +110,7 @@ export function recordEvent(aggregates: SubjectAggregates, plan: AggregatePlan, 
       const days = hasOwn(aggregates.series, series.key) ? aggregates.series[series.key]! : (aggregates.series[series.key] = {});
       const bucket = hasOwn(days, dayKey) ? days[dayKey]! : (days[dayKey] = { n: 0 });
       const sums = addToBucket(bucket, series, event, person);
+      if (personDays !== undefined && series.people) notePersonDay(personDays, series.key, person!, day);
       recorded ??= { day, person, keys: [], sums: [] };
       recorded.keys.push(series.key);
       recorded.sums.push(sums);

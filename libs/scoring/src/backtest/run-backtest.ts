@@ -121,7 +121,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
 
   const outcomeEvent = outcome.kind === 'event' ? outcome.event : undefined;
   let eventsProcessed = 0;
-  for (const event of inTimeOrder(input.events)) {
+  const events = inTimeOrder(input.events);
+  // An index loop: for…of allocated an iterator result per event here (~18 MB per 440k events).
+  for (let position = 0; position < events.length; position += 1) {
+    const event = events[position]!;
     const id = book.idOf(event);
     if (event.timestamp > range.to) {
       if (id !== undefined) {

@@ -1,4 +1,5 @@
 import { triggerLeaves, type Trigger } from '@tripline/playbook';
+import { indexPeopleByDay } from '../aggregates/person-days';
 import { createAggregates, recordEvent } from '../aggregates/record-event';
 import type { AggregatePlan, SubjectAggregates } from '../aggregates/types';
 import type { ScoredEvent, ScoringModel } from '../model/types';
@@ -82,6 +83,11 @@ export class TriggerReplay {
     subjects.add(id);
   }
 
+  /** The subject's aggregates, made on first use with a person-day index (power-user windows read it per event). */
+  private aggregatesOf(record: SubjectRecord): SubjectAggregates {
+    return (record.aggregates[this.index] ??= indexPeopleByDay(createAggregates()));
+  }
+
   /**
    * After the track applied the event of a subject: records it into the aggregates, and evaluates the
    * trigger when the event can fire it and `counts`.
@@ -90,7 +96,7 @@ export class TriggerReplay {
     let aggregates: SubjectAggregates | undefined;
     let recorded = null;
     if (this.plan !== undefined) {
-      aggregates = record.aggregates[this.index] ??= createAggregates();
+      aggregates = this.aggregatesOf(record);
       recorded = recordEvent(aggregates, this.plan, event);
     }
     if (!counts) return;
@@ -113,7 +119,7 @@ export class TriggerReplay {
     for (const record of this.book.all()) {
       const traits = this.book.traitsOf(record);
       const input: TriggerInput = { now, previousTick, traits };
-      if (this.plan !== undefined) input.aggregates = record.aggregates[this.index] ??= createAggregates();
+      if (this.plan !== undefined) input.aggregates = this.aggregatesOf(record);
       if (this.profile.onTick) addActivity(input, record);
       if (this.ticksScores) {
         input.scoreChange = scoreChangeOf(this.model, this.track.scoreAt(record, previousTick, traits), this.track.scoreAt(record, now, traits), this.profile.usesTiers);

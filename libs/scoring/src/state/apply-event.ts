@@ -142,11 +142,16 @@ const lastTrace: ApplyTrace = { appended: null, other: false };
  * applyEventInPlace() for a state that exists, filling `contribution` when given and `lastTrace`.
  * The outcome is what applyEventInPlace() reports.
  */
-function applyEventCore(model: EventScoringModel, target: ScoreState, event: ScoredEvent, contribution: EventContribution | null): ApplyOutcome {
+function applyEventCore(
+  model: EventScoringModel,
+  target: ScoreState,
+  event: ScoredEvent,
+  contribution: EventContribution | null,
+  rules: readonly EventRule[] = matchingRules(model, event),
+): ApplyOutcome {
   const trace = lastTrace;
   trace.appended = null;
   trace.other = false;
-  const rules = matchingRules(model, event);
   if (rules.length === 0) return 'no_matching_rule';
   const timestamp = event.timestamp;
   const decay = model.decay;
@@ -226,11 +231,12 @@ export function applyEventInPlace(model: EventScoringModel, state: ScoreState | 
 
 /**
  * applyEventInPlace() without the contribution record, for callers that only read the state (backtests):
- * the outcome, and in `lastApplyTrace()` what changed of what scoreAt() sums.
+ * the outcome, and in `lastApplyTrace()` what changed of what scoreAt() sums. `rules`: what
+ * matchingRules(model, event) returned, when the caller already asked (and made no other call since).
  */
-export function applyEventQuietly(model: EventScoringModel, state: ScoreState, event: ScoredEvent): ApplyOutcome {
+export function applyEventQuietly(model: EventScoringModel, state: ScoreState, event: ScoredEvent, rules?: readonly EventRule[]): ApplyOutcome {
   checkEvent(event);
-  return applyEventCore(model, state, event, null);
+  return applyEventCore(model, state, event, null, rules);
 }
 
 /** What the last applyEventInPlace() / applyEventQuietly() call changed (overwritten by the next call). */
@@ -243,8 +249,13 @@ export function lastApplyTrace(): Readonly<ApplyTrace> {
  * and its bucket already holds the event or `count` earlier ones. True when it may (an uncapped rule
  * matches, or a capped one has room). Reads the state without changing it.
  */
-export function mayScore(model: EventScoringModel, state: ScoreState | undefined, event: ScoredEvent): boolean {
-  const rules = matchingRules(model, event);
+export function mayScore(
+  model: EventScoringModel,
+  state: ScoreState | undefined,
+  event: ScoredEvent,
+  /** matchingRules(model, event), when the caller already asked. */
+  rules: readonly EventRule[] = matchingRules(model, event),
+): boolean {
   if (rules.length === 0) return false;
   if (state === undefined) return true;
   const personId = event.person?.id ?? '';

@@ -1,6 +1,7 @@
 import { recordActivity, type AccountActivity } from '../components/account-activity';
 import { evaluateComponents } from '../components/evaluate-components';
 import type { ComponentScoringModel, EventScoringModel, ScoredEvent, ScoringModel } from '../model/types';
+import { matchingRules } from '../rules/match-rules';
 import { applyEventInPlace, applyEventQuietly, lastApplyTrace, mayScore, type ApplyEventResult } from '../state/apply-event';
 import { scoreAfterAppend, scoreAt } from '../state/score-at';
 import type { ScoreState } from '../state/score-state';
@@ -57,13 +58,15 @@ export const lastMove = { before: 0, after: 0 };
  */
 export function applyWithMove(model: EventScoringModel, state: ScoreState, event: ScoredEvent): boolean {
   const at = event.timestamp;
-  if (!mayScore(model, state, event)) {
-    if (applyEventQuietly(model, state, event) === 'scored') throw new Error(`internal: event ${event.messageId} scored although mayScore() said it could not`);
+  // Matched once for both calls (a filtered rule costs a filter evaluation); nothing between them matches again.
+  const rules = matchingRules(model, event);
+  if (!mayScore(model, state, event, rules)) {
+    if (applyEventQuietly(model, state, event, rules) === 'scored') throw new Error(`internal: event ${event.messageId} scored although mayScore() said it could not`);
     return false;
   }
   const hadEvents = state.newest !== null;
   const before = scoreAt(model, state, at);
-  if (applyEventQuietly(model, state, event) !== 'scored') return false;
+  if (applyEventQuietly(model, state, event, rules) !== 'scored') return false;
   lastMove.before = before;
   lastMove.after = scoreAfterApply(model, state, at, before, hadEvents);
   return true;

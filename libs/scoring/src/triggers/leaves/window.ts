@@ -1,7 +1,8 @@
 import type { DistinctUsersTrigger, EventCountTrigger, PropertySumTrigger } from '@tripline/playbook';
 import { bucketKey, seriesKey } from '../../aggregates/series-key';
-import type { DayBucket, RecordedEvent } from '../../aggregates/types';
-import { bucketsInRange, countInRange, maxSlidingSum, maxWindowContaining, peopleInBuckets, personCountsInBuckets, sumInRange, windowDays } from '../../aggregates/window-queries';
+import { personDayIndexOf } from '../../aggregates/person-days';
+import type { DayBucket, RecordedEvent, SubjectAggregates } from '../../aggregates/types';
+import { bucketsInRange, countInRange, maxSlidingSum, maxWindowContaining, peopleInBuckets, sumInRange, windowDays } from '../../aggregates/window-queries';
 import { aggregatesFor, result, type Moment } from '../moment';
 import type { TriggerResult } from '../types';
 
@@ -17,29 +18,61 @@ function leafKey(owner: object, event: string, where?: EventCountTrigger['where'
   return key;
 }
 
+/** One person's events at each day position of a window (0 = its first day). */
+type PersonCounts = (position: number) => number;
+
+const NO_EVENTS: PersonCounts = () => 0;
+
+/**
+ * How per-person day counts are read for the window [from, …] of series `key`: from the person-day
+ * index when the aggregates keep one (backtests: one small map per person), else from the day
+ * buckets in `buckets`. Both hold the same numbers.
+ */
+function personCountsReader(aggregates: SubjectAggregates, key: string, buckets: () => readonly (DayBucket | undefined)[], from: number): (person: string) => PersonCounts {
+  const index = personDayIndexOf(aggregates);
+  if (index === undefined) {
+    const days = buckets();
+    return (person) => (position) => days[position]?.p?.[person] ?? 0;
+  }
+  const people = index.get(key);
+  return (person) => {
+    const days = people?.get(person);
+    return days === undefined ? NO_EVENTS : (position) => days.get(from + position) ?? 0;
+  };
+}
+
+/** A person's events per day position 0 … length − 1, leaving out one at `leftOut` when given. */
+function personCountsOf(count: PersonCounts, length: number, leftOut: number): number[] {
+  const counts = new Array<number>(length);
+  for (let position = 0; position < length; position += 1) counts[position] = count(position);
+  if (leftOut >= 0) counts[leftOut]! -= 1;
+  return counts;
+}
+
 /**
  * One person's events per day for the days a power window containing `index` can span (from
- * index − span + 1 to index + span − 1, clipped), the left-out event at `index` removed.
+ * index − span + 1 to index + span − 1, clipped to the `length` days), the left-out event at
+ * `index` removed.
  */
-function personCountsNear(buckets: readonly (DayBucket | undefined)[], person: string, index: number, span: number): number[] {
+function personCountsNear(count: PersonCounts, length: number, index: number, span: number): number[] {
   const first = Math.max(0, index - span + 1);
-  const last = Math.min(buckets.length - 1, index + span - 1);
+  const last = Math.min(length - 1, index + span - 1);
   const counts: number[] = [];
-  for (let position = first; position <= last; position += 1) counts.push(buckets[position]?.p?.[person] ?? 0);
+  for (let position = first; position <= last; position += 1) counts.push(count(position));
   counts[index - first]! -= 1;
   return counts;
 }
 
 /**
- * How many of the person's events in the buckets remain once the left-out one (at `index`, when it
- * was counted there) is removed — stopping at the first other one found, nearest days first.
+ * How many of the person's events in the `length` days remain once the left-out one (at `index`,
+ * when it was counted there) is removed — stopping at the first other one found, nearest days first.
  */
-function otherEventsOf(buckets: readonly (DayBucket | undefined)[], person: string, index: number, leftOutHere: boolean): number {
-  const here = (buckets[index]?.p?.[person] ?? 0) - (leftOutHere ? 1 : 0);
+function otherEventsOf(count: PersonCounts, length: number, index: number, leftOutHere: boolean): number {
+  const here = count(index) - (leftOutHere ? 1 : 0);
   if (here > 0) return here;
-  for (let distance = 1; distance < buckets.length; distance += 1) {
-    const earlier = index - distance >= 0 ? (buckets[index - distance]?.p?.[person] ?? 0) : 0;
-    const later = index + distance < buckets.length ? (buckets[index + distance]?.p?.[person] ?? 0) : 0;
+  for (let distance = 1; distance < length; distance += 1) {
+    const earlier = index - distance >= 0 ? count(index - distance) : 0;
+    const later = index + distance < length ? count(index + distance) : 0;
     if (earlier + later > 0) return earlier + later;
   }
   return 0;
@@ -93,12 +126,16 @@ export function evaluateDistinctUsers(trigger: DistinctUsersTrigger, moment: Mom
   const { from, to } = windowDays(moment.today, trigger.withinDays);
   const key = leafKey(trigger, trigger.event, trigger.where);
   const { perUser } = trigger;
-  const buckets = bucketsInRange(aggregates, key, from, to);
+  const length = to - from + 1;
+  // The day buckets are gathered only when read (with a person-day index, only for the full count below).
+  let mainBuckets: (DayBucket | undefined)[] | undefined;
+  const buckets = (): (DayBucket | undefined)[] => (mainBuckets ??= bucketsInRange(aggregates, key, from, to));
   const powerKey = perUser?.event === undefined ? key : leafKey(perUser, perUser.event);
-  const powerBuckets = powerKey === key ? buckets : bucketsInRange(aggregates, powerKey, from, to);
+  const mainCounts = personCountsReader(aggregates, key, buckets, from);
+  const powerCounts = powerKey === key ? mainCounts : personCountsReader(aggregates, powerKey, () => bucketsInRange(aggregates, powerKey, from, to), from);
   /** Whether a person is a power user (always true without perUser), leaving out one event at `leftOut`. */
   const isPower = (person: string, leftOut: number): boolean =>
-    !perUser || maxSlidingSum(personCountsInBuckets(powerBuckets, person, leftOut), perUser.withinDays) >= perUser.atLeast;
+    !perUser || maxSlidingSum(personCountsOf(powerCounts(person), length, leftOut), perUser.withinDays) >= perUser.atLeast;
   /**
    * +1 when the event made its person count (they did the event for the first time in the window
    * while a power user, or became one with it), else 0. The event adds exactly 1 to every power
@@ -109,7 +146,7 @@ export function evaluateDistinctUsers(trigger: DistinctUsersTrigger, moment: Mom
     if (!inPower) return didBefore ? 0 : isPower(person, -1) ? 1 : 0;
     // Only the days around the event first (the buckets a scan touches are what costs): the full
     // window is read only in the rare case the answer depends on it.
-    const around = maxWindowContaining(personCountsNear(powerBuckets, person, index, perUser.withinDays), Math.min(index, perUser.withinDays - 1), perUser.withinDays);
+    const around = maxWindowContaining(personCountsNear(powerCounts(person), length, index, perUser.withinDays), Math.min(index, perUser.withinDays - 1), perUser.withinDays);
     if (around >= perUser.atLeast) return didBefore ? 0 : 1;
     if (around < perUser.atLeast - 1) return didBefore ? 0 : isPower(person, index) ? 1 : 0;
     return didBefore && isPower(person, index) ? 0 : 1;
@@ -123,14 +160,14 @@ export function evaluateDistinctUsers(trigger: DistinctUsersTrigger, moment: Mom
     const index = recorded.day - from;
     const inMain = recorded.keys.includes(key);
     // Did the person do the event in the window, and (leaving this one out) before it?
-    const others = otherEventsOf(buckets, person, index, inMain);
+    const others = otherEventsOf(mainCounts(person), length, index, inMain);
     const doneAtAll = others > 0 || inMain;
     if (doneAtAll) contribution = personContribution(person, index, others > 0, recorded.keys.includes(powerKey));
   }
   // Without a new qualifying person this event fired nothing; when only that is asked, stop here.
   if (contribution <= 0 && !moment.needHolds) return result(moment, false, false, () => `no new ${perUser ? 'power user' : 'person'}`);
   let after = 0;
-  for (const other of peopleInBuckets(buckets).keys()) if (isPower(other, -1)) after += 1;
+  for (const other of peopleInBuckets(buckets()).keys()) if (isPower(other, -1)) after += 1;
   const who = (): string =>
     perUser ? `power users (${perUser.atLeast}+ "${perUser.event ?? trigger.event}" in ${days(perUser.withinDays)})` : 'people';
   return thresholdResult(after, contribution, trigger.atLeast, moment, () => `${after} ${who()} did "${trigger.event}" in ${days(trigger.withinDays)}`);
