@@ -30,9 +30,12 @@ export function tallyIngest(
   personOf: (storedIndex: number) => StitchedPerson,
 ): SourceDayCounters[] {
   const tallies = new Map<string, SourceDayCounters>();
+  // A request's calls share one receivedAt: its day is formatted once, not twice per call.
+  let dayOf: { at: Date; day: string } | null = null;
   const tallyOf = (call: SegmentCall): SourceDayCounters => {
     const name = sourceOf(source, call);
-    const day = utcDay(call.receivedAt);
+    if (dayOf === null || dayOf.at !== call.receivedAt) dayOf = { at: call.receivedAt, day: utcDay(call.receivedAt) };
+    const day = dayOf.day;
     const key = `${name}\u0000${day}`;
     let tally = tallies.get(key);
     if (!tally) tallies.set(key, (tally = { source: name, day, lastReceivedAt: call.receivedAt, ...ZERO_COUNTERS }));

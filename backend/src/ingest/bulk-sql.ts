@@ -1,11 +1,13 @@
 /**
  * Raw multi-row statements for the ingest path. A batch is a handful of statements, not one per event,
  * and they skip TypeORM's query builder, whose parameter handling costs more than SQLite's own work at
- * batch sizes. Values still go through the driver's `preparePersistentValue`, so dates and simple-json
- * are stored exactly as TypeORM stores and reads them. SQLite binds at most 32,766 parameters per
- * statement and PostgreSQL 65,535: large batches are sliced well below both.
+ * batch sizes. Values are stored exactly as TypeORM stores and reads them (the driver's
+ * `preparePersistentValue`, or on SQLite the equivalent converters of sqlite-row-writer.ts). SQLite
+ * binds at most 32,766 parameters per statement and PostgreSQL 65,535: large batches are sliced well
+ * below both.
  */
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { insertSqliteRows, sqliteRowWriterOf } from './sqlite-row-writer';
 import { sqliteConnectionOf } from './sqlite-statements';
 
 const PARAMETERS_PER_STATEMENT = 16_000;
@@ -68,15 +70,7 @@ async function multiRowInsert<E extends ObjectLiteral>(manager: EntityManager, e
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
   const sqlite = await sqliteConnectionOf(manager);
   if (sqlite) {
-    // One cached single-row statement run per row: SQLite's per-row cost without re-preparing a
-    // different multi-row statement (and its SQL text) for every batch size.
-    const marks = columns.map(() => '?').join(', ');
-    const statement = sqlite.statement(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES (${marks}) ${onConflict}`);
-    const values: unknown[] = new Array(columns.length);
-    for (const row of rows) {
-      for (let i = 0; i < columns.length; i++) values[i] = driver.preparePersistentValue(columns[i].getEntityValue(row) ?? null, columns[i]);
-      statement.run(values);
-    }
+    insertSqliteRows(sqlite, sqliteRowWriterOf(manager, metadata), rows, onConflict);
     return;
   }
   const param = placeholder(manager);

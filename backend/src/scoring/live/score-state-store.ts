@@ -9,6 +9,7 @@ import { ScoreHistoryEntity } from '../score-history.entity';
 import { ScoreStateEntity, type SubjectKind } from '../score-state.entity';
 import type { ModelBatchResult } from './batch-scorer';
 import type { LiveState } from './model-scorers';
+import { storedEpochReader } from '../../database/stored-epoch';
 import { timeOrderedId } from '../../database/time-ordered-id';
 
 export interface LoadedState {
@@ -19,24 +20,19 @@ export interface LoadedState {
   lastEventAt: number;
 }
 
-/** A date column as TypeORM reads it (text on SQLite, timestamptz on PostgreSQL), in epoch ms. */
-function epochOf(manager: EntityManager, raw: unknown): number {
-  const column = manager.connection.getMetadata(ScoreStateEntity).findColumnWithPropertyName('lastEventAt')!;
-  return (manager.connection.driver.prepareHydratedValue(raw, column) as Date).getTime();
-}
-
 export const scoreStateStore = {
   async load(manager: EntityManager, workspaceId: string, modelId: string, kind: SubjectKind, subjectIds: readonly string[]): Promise<LoadedState[]> {
     const rows = await selectWhereIn(manager, 'score_states', ['subject_id', 'model_version', 'state', 'score', 'last_event_at'], workspaceId, 'subject_id', subjectIds, {
       model_id: modelId,
       subject_kind: kind,
     });
+    const epochOf = storedEpochReader(manager, ScoreStateEntity, 'lastEventAt');
     return rows.map((row) => ({
       subjectId: row.subject_id as string,
       modelVersion: Number(row.model_version),
       state: JSON.parse(row.state as string) as LiveState,
       score: Number(row.score),
-      lastEventAt: epochOf(manager, row.last_event_at),
+      lastEventAt: epochOf(row.last_event_at),
     }));
   },
 

@@ -6,6 +6,7 @@
  */
 import { EntityManager } from 'typeorm';
 import { bulkUpsert, selectWhereIn } from '../../ingest/bulk-sql';
+import { storedEpochReader } from '../../database/stored-epoch';
 import { SubjectAggregatesEntity } from '../subject-aggregates.entity';
 import { emptyAggregates, type StoredAggregates } from './stored-aggregates';
 import { subjectKey, type EventTimeEvaluation, type SubjectRecord } from './event-time-evaluation';
@@ -13,22 +14,18 @@ import type { SubjectKind, WorkspaceTriggers } from './workspace-triggers';
 
 const COLUMNS = ['subject_id', 'aggregates', 'last_event_at', 'last_event_at_by_name'];
 
-function epochOf(manager: EntityManager, raw: unknown): number {
-  const column = manager.connection.getMetadata(SubjectAggregatesEntity).findColumnWithPropertyName('lastEventAt')!;
-  return (manager.connection.driver.prepareHydratedValue(raw, column) as Date).getTime();
-}
-
 export const subjectAggregatesStore = {
   /** The stored records of the subjects of kinds kept in full, by subjectKey. */
   async load(manager: EntityManager, workspaceId: string, triggers: WorkspaceTriggers, subjects: Record<SubjectKind, Set<string>>): Promise<Map<string, SubjectRecord>> {
     const records = new Map<string, SubjectRecord>();
+    const epochOf = storedEpochReader(manager, SubjectAggregatesEntity, 'lastEventAt');
     for (const kind of ['person', 'account'] as const) {
       if (!triggers.kinds[kind].full || subjects[kind].size === 0) continue;
       const rows = await selectWhereIn(manager, 'subject_aggregates', COLUMNS, workspaceId, 'subject_id', [...subjects[kind]], { subject_kind: kind });
       for (const row of rows) {
         records.set(subjectKey(kind, row.subject_id as string), {
           aggregates: JSON.parse(row.aggregates as string) as StoredAggregates,
-          lastEventAt: epochOf(manager, row.last_event_at),
+          lastEventAt: epochOf(row.last_event_at),
           lastEventAtByName: JSON.parse(row.last_event_at_by_name as string) as Record<string, number>,
         });
       }
