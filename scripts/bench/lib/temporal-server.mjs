@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths.mjs';
 import { createScratchDatabase } from './postgres.mjs';
-import { freePort, sleep } from './processes.mjs';
+import net from 'node:net';
+import { sleep } from './processes.mjs';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.32.0'; // the server inside the Temporal CLI 1.9.1 the dev server runs
 export const serverBinDir = path.join(repoRoot, '.tools', 'temporal-server', 'bin');
@@ -114,10 +115,12 @@ export async function startTemporalOnPostgres(serverUrl, temporalCli, say) {
     say(`schema: temporal-sql-tool setup-schema + update-schema (postgresql/v12) into ${main.name} and ${visibility.name}`);
     setupSchema(serverUrl, main.name, 'postgresql/v12/temporal');
     setupSchema(serverUrl, visibility.name, 'postgresql/v12/visibility');
+    // Temporal stores each service's ports in cluster_membership as SMALLINT: they must be below 32768,
+    // which ports the OS hands out for port 0 often are not.
     const ports = {};
     for (const name of ['frontend', 'history', 'matching', 'worker']) {
-      ports[name] = await freePort();
-      ports[`${name}Membership`] = await freePort();
+      ports[name] = await freePortBelow32768(Object.values(ports));
+      ports[`${name}Membership`] = await freePortBelow32768(Object.values(ports));
     }
     fs.mkdirSync(path.join(dir, 'config'));
     fs.writeFileSync(path.join(dir, 'dynamicconfig.yaml'), '{}\n');
@@ -142,4 +145,18 @@ export async function startTemporalOnPostgres(serverUrl, temporalCli, say) {
     await stop();
     throw error;
   }
+}
+
+/** A free TCP port on 127.0.0.1 in 20000–32767, not one of `taken`. */
+async function freePortBelow32768(taken) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12768);
+    if (taken.includes(port)) continue;
+    const free = await new Promise((resolve) => {
+      const server = net.createServer().once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port below 32768 for the Temporal server');
 }
