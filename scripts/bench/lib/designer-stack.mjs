@@ -4,20 +4,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+import { freePorts, sleep } from './processes.mjs';
 
 /** Starts `command` and keeps the last of its output for the error message if it does not come up. */
 function startProcess(name, args, options) {
@@ -61,7 +50,7 @@ export async function startDesignerStack(root, { designerDist = path.join(root, 
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npx nx run-many -t build)`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripline-bench-designer-'));
-  const [apiPort, designerPort] = [await freePort(), await freePort()];
+  const [apiPort, designerPort] = await freePorts(2);
   const admin = { email: 'bench@example.test', password: randomBytes(15).toString('base64url') };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const designerUrl = `http://127.0.0.1:${designerPort}`;

@@ -13,6 +13,22 @@ export const freePort = () =>
     });
   });
 
+/**
+ * `count` distinct free ports: all held open at once before any is released (freePort() twice in a row
+ * can hand out the same port, which the next listener then finds taken).
+ */
+export async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise((resolve, reject) => {
+      const server = net.createServer().once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
 /** Peak resident set (VmHWM) of a live process in MB; 0 when it is gone. Read before stopping it. */
 export function peakRssMb(pid) {
   try {

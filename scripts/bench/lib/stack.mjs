@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, peakRssMb, sleep, stackPids } from './processes.mjs';
+import { freePorts, peakRssMb, sleep, stackPids } from './processes.mjs';
 import { repoRoot } from './paths.mjs';
 
 /**
@@ -14,7 +14,8 @@ import { repoRoot } from './paths.mjs';
  */
 export async function startStack({ env: extraEnv = {}, flags = [], ports: givenPorts = {} } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripline-bench-stack-'));
-  const ports = { api: await freePort(), designer: await freePort(), temporal: await freePort(), temporalUi: await freePort(), smtp: await freePort(), mailbox: await freePort(), ...givenPorts };
+  const [api, designer, temporal, temporalUi, smtp, mailbox] = await freePorts(6);
+  const ports = { api, designer, temporal, temporalUi, smtp, mailbox, ...givenPorts };
   const writeKey = randomBytes(16).toString('hex');
   const adminPassword = randomBytes(15).toString('base64url');
   const env = {
