@@ -12,7 +12,7 @@ import path from 'node:path';
 import { log, writeSection } from './lib/part-io.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { createScratchDatabase, maskedUrl, serverVersion } from './lib/postgres.mjs';
-import { freePort, peakRssMb, sleep } from './lib/processes.mjs';
+import { freePorts, peakRssMb, sleep } from './lib/processes.mjs';
 import { fmt, percentile, summarize } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -25,7 +25,7 @@ const say = (message) => log('ingest', message);
 
 async function startApi(databaseUrl) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripline-bench-'));
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const child = spawn(process.execPath, ['backend/dist/main.js'], {
     cwd: repoRoot,
     env: {

@@ -4,29 +4,26 @@ import net from 'node:net';
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
 /**
- * `count` distinct free ports: all held open at once before any is released (freePort() twice in a row
- * can hand out the same port, which the next listener then finds taken).
+ * `count` distinct free ports for the processes a part starts, drawn from below the kernel's ephemeral
+ * range (32768–60999 on Linux), so that no port the OS hands out for "port 0" later (Temporal's metrics
+ * and internal service ports, client sockets) can be one already promised to a process not yet bound.
  */
 export async function freePorts(count) {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise((resolve, reject) => {
-      const server = net.createServer().once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
-  );
-  const ports = servers.map((server) => server.address().port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
+  const ports = new Set();
+  for (let attempt = 0; ports.size < count && attempt < 1000; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12768);
+    if (!ports.has(port) && (await isFree(port))) ports.add(port);
+  }
+  if (ports.size < count) throw new Error('no free ports between 20000 and 32767');
+  return [...ports];
+}
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer().once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** Peak resident set (VmHWM) of a live process in MB; 0 when it is gone. Read before stopping it. */

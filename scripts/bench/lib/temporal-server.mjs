@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths.mjs';
 import { createScratchDatabase } from './postgres.mjs';
-import net from 'node:net';
-import { sleep } from './processes.mjs';
+import { freePorts, sleep } from './processes.mjs';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.32.0'; // the server inside the Temporal CLI 1.9.1 the dev server runs
 export const serverBinDir = path.join(repoRoot, '.tools', 'temporal-server', 'bin');
@@ -118,10 +117,8 @@ export async function startTemporalOnPostgres(serverUrl, temporalCli, say) {
     // Temporal stores each service's ports in cluster_membership as SMALLINT: they must be below 32768,
     // which ports the OS hands out for port 0 often are not.
     const ports = {};
-    for (const name of ['frontend', 'history', 'matching', 'worker']) {
-      ports[name] = await freePortBelow32768(Object.values(ports));
-      ports[`${name}Membership`] = await freePortBelow32768(Object.values(ports));
-    }
+    const names = ['frontend', 'history', 'matching', 'worker'].flatMap((name) => [name, `${name}Membership`]);
+    (await freePorts(names.length)).forEach((port, index) => (ports[names[index]] = port));
     fs.mkdirSync(path.join(dir, 'config'));
     fs.writeFileSync(path.join(dir, 'dynamicconfig.yaml'), '{}\n');
     fs.writeFileSync(path.join(dir, 'config', 'bench.yaml'), configYaml(serverUrl, { main: main.name, visibility: visibility.name, dir }, ports));
@@ -147,16 +144,3 @@ export async function startTemporalOnPostgres(serverUrl, temporalCli, say) {
   }
 }
 
-/** A free TCP port on 127.0.0.1 in 20000–32767, not one of `taken`. */
-async function freePortBelow32768(taken) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const port = 20000 + Math.floor(Math.random() * 12768);
-    if (taken.includes(port)) continue;
-    const free = await new Promise((resolve) => {
-      const server = net.createServer().once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('no free port below 32768 for the Temporal server');
-}
