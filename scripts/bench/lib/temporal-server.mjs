@@ -7,6 +7,7 @@ import path from 'node:path';
 import { repoRoot } from './paths.mjs';
 import { createScratchDatabase } from './postgres.mjs';
 import { freePorts, sleep } from './processes.mjs';
+import { searchAttributeArgs } from '../../lib/search-attributes.mjs';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.32.0'; // the server inside the Temporal CLI 1.9.1 the dev server runs
 export const serverBinDir = path.join(repoRoot, '.tools', 'temporal-server', 'bin');
@@ -136,6 +137,7 @@ export async function startTemporalOnPostgres(serverUrl, temporalCli, say) {
       if (created && spawnSync(temporalCli, ['workflow', 'count', '--namespace', 'default', '--address', address], { encoding: 'utf8' }).status === 0) break;
       await sleep(1000);
     }
+    registerSearchAttributes(temporalCli, address);
     say(`Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL ready at ${address}`);
     return { address, port: ports.frontend, databases: [main.name, visibility.name], pid: child.pid, stop };
   } catch (error) {
@@ -144,3 +146,22 @@ export async function startTemporalOnPostgres(serverUrl, temporalCli, say) {
   }
 }
 
+
+/**
+ * The runs' custom search attributes (the dev server gets them as start-dev flags; a full server needs
+ * them created in the namespace): without them every workflow start is refused with INVALID_ARGUMENT.
+ * Waits until the namespace lists them all.
+ */
+function registerSearchAttributes(temporalCli, address) {
+  const pairs = searchAttributeArgs().filter((arg) => arg !== '--search-attribute').map((arg) => arg.split('='));
+  for (const [name, type] of pairs) {
+    spawnSync(temporalCli, ['operator', 'search-attribute', 'create', '--name', name, '--type', type, '--namespace', 'default', '--address', address], { encoding: 'utf8' });
+  }
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const listed = spawnSync(temporalCli, ['operator', 'search-attribute', 'list', '--namespace', 'default', '--address', address], { encoding: 'utf8' }).stdout ?? '';
+    if (pairs.every(([name]) => listed.includes(name))) return;
+    if (Date.now() > until) throw new Error(`search attributes not registered on Temporal on PostgreSQL:\n${listed}`);
+    spawnSync('sleep', ['1']);
+  }
+}
