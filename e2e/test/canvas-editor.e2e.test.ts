@@ -5,30 +5,14 @@
  * draft the API stores, too; then configure the email's subject in the node panel and see its preview.
  * At 1280×800, the smallest screen the designer is built for.
  */
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { gqlData } from './support/graphql';
 import { LocalStack, newStackSettings } from './support/local-stack';
+import { centreOf, dragBetween } from './support/pointer-gestures';
 
 jest.setTimeout(240_000);
 
 const VIEWPORT = { width: 1280, height: 800 };
-
-async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Drags from one handle to another the way a person does: press, move in steps, release. */
-async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
-  const start = await centreOf(from);
-  const end = await centreOf(to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 8 });
-  await page.mouse.move(end.x, end.y, { steps: 8 });
-  await page.mouse.up();
-}
 
 describe('the canvas editor: build a playbook by drag and drop', () => {
   let stack: LocalStack;

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { gqlData } from './support/graphql';
 import { LocalStack, newStackSettings, REPO_ROOT } from './support/local-stack';
+import { dragBetween } from './support/pointer-gestures';
 import { waitFor } from './support/wait-for';
 
 jest.setTimeout(300_000);
@@ -48,12 +49,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
 /** Waits until an element stops moving (a fit-view animation has ended). */
 async function settled(locator: Locator): Promise<void> {
   let last = '';
@@ -67,17 +62,6 @@ async function settled(locator: Locator): Promise<void> {
     },
     { timeoutMs: 10_000, intervalMs: 150 },
   );
-}
-
-/** Drags from one handle to another the way a person does: press, move in steps, release. */
-async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
-  const start = await centreOf(from);
-  const end = await centreOf(to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 8 });
-  await page.mouse.move(end.x, end.y, { steps: 8 });
-  await page.mouse.up();
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
