@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { BootstrapService } from '../src/bootstrap/bootstrap.service';
 import { EventTail, eventsIngestedTopic } from '../src/event-tail/event-tail';
 import { GraphqlPubSub } from '../src/graphql/pubsub';
@@ -11,6 +10,7 @@ import { accountIdOf, DAY_MS, newUser, newWorkspace, personIdOf, type TestWorksp
 import { gql, loginAsAdmin } from './support/graphql-client';
 import { startTestApp, TestApp } from './support/test-app';
 import { databaseKindsUnderTest } from './support/test-databases';
+import { subscribeOnTopic } from './support/graphql-subscription';
 
 jest.setTimeout(30_000);
 
@@ -101,40 +101,7 @@ describe.each(databaseKindsUnderTest())('live event tail on %s', (kind) => {
 
   /** A graphql-ws client of `eventsIngested`, listening once the server registered it. */
   async function subscribe(token: string, inWorkspace: string, filter: Record<string, unknown> | null = null) {
-    const pubsub = t.app.get(GraphqlPubSub);
-    const before = pubsub.listenerCount(eventsIngestedTopic(inWorkspace));
-    const client = createClient({
-      url: `${t.url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-    });
-    clients.push(client);
-    const events = client.iterate<{ eventsIngested: TailEvent }>({ query: EVENTS_INGESTED, variables: { filter } });
-    const deadline = Date.now() + 5000;
-    while (pubsub.listenerCount(eventsIngestedTopic(inWorkspace)) <= before) {
-      if (Date.now() > deadline) throw new Error('the subscription never started');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    const subscription = {
-      async next(waitMs = 5000): Promise<TailEvent> {
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no eventsIngested within ${waitMs} ms`)), waitMs);
-        });
-        try {
-          const result = await Promise.race([events.next(), timeout]);
-          if (result.done) throw new Error('the subscription ended');
-          expect(result.value.errors).toBeUndefined();
-          return result.value.data!.eventsIngested;
-        } finally {
-          clearTimeout(timer);
-        }
-      },
-      async stop() {
-        await events.return?.();
-      },
-    };
+    const subscription = await subscribeOnTopic<TailEvent>(t, clients, { token, topic: eventsIngestedTopic(inWorkspace), query: EVENTS_INGESTED, variables: { filter }, field: 'eventsIngested' });
     open.push(subscription);
     return subscription;
   }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { workflowIdForEnrollment, type RunEvent } from '@tripline/playbook';
-import { Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { UsersService } from '../src/auth/users.service';
 import { BootstrapService } from '../src/bootstrap/bootstrap.service';
-import { GraphqlPubSub } from '../src/graphql/pubsub';
 import { MASKED } from '../src/runs/mask-secrets';
 import { runUpdatedTopic } from '../src/runs/run-updates';
 import { RunsService } from '../src/runs/runs.service';
@@ -13,6 +11,7 @@ import { gql, login, loginAsAdmin } from './support/graphql-client';
 import { internalRequest } from './support/internal-api';
 import { startTestApp, TestApp } from './support/test-app';
 import { databaseKindsUnderTest } from './support/test-databases';
+import { subscribeOnTopic } from './support/graphql-subscription';
 
 // Starting the API (migrations, GraphQL schema) can take several seconds on a loaded CI machine.
 jest.setTimeout(30_000);
@@ -164,39 +163,8 @@ describe.each(databaseKindsUnderTest())('runs through GraphQL on %s', (kind) => 
   describe('runUpdated over graphql-ws', () => {
     type Update = { id: string; playbookId: string; status: string; steps: { stepId: string; status: string }[] };
 
-    async function subscribe(token: string, inWorkspace: string, variables: Record<string, unknown> = {}) {
-      const pubsub = t.app.get(GraphqlPubSub);
-      const before = pubsub.listenerCount(runUpdatedTopic(inWorkspace));
-      const client = createClient({
-        url: `${t.url.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token}` },
-        retryAttempts: 0,
-      });
-      clients.push(client);
-      const updates = client.iterate<{ runUpdated: Update }>({ query: RUN_UPDATED, variables });
-      // Listening once the server has registered the subscription.
-      const deadline = Date.now() + 5000;
-      while (pubsub.listenerCount(runUpdatedTopic(inWorkspace)) <= before) {
-        if (Date.now() > deadline) throw new Error('the subscription never started');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return {
-        async next(waitMs = 5000): Promise<Update> {
-          let timer: NodeJS.Timeout | undefined;
-          const timeout = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no runUpdated within ${waitMs} ms`)), waitMs);
-          });
-          try {
-            const result = await Promise.race([updates.next(), timeout]);
-            if (result.done) throw new Error('the subscription ended');
-            expect(result.value.errors).toBeUndefined();
-            return result.value.data!.runUpdated;
-          } finally {
-            clearTimeout(timer);
-          }
-        },
-      };
+    function subscribe(token: string, inWorkspace: string, variables: Record<string, unknown> = {}) {
+      return subscribeOnTopic<Update>(t, clients, { token, topic: runUpdatedTopic(inWorkspace), query: RUN_UPDATED, variables, field: 'runUpdated' });
     }
 
     it('delivers updates to clients of the run workspace only, filtered by run and playbook', async () => {
